@@ -1,0 +1,54 @@
+"""Errors with stable codes. The library raises them; only the CLI prints them."""
+
+from __future__ import annotations
+
+
+class SitrepError(Exception):
+    """Base error: a stable code, a message and, when known, the input location."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, origin: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.origin = origin
+
+    def __str__(self) -> str:
+        where = f"{self.origin}: " if self.origin else ""
+        return f"{where}[{self.code}] {self.message}"
+
+
+class InputNotFound(SitrepError):
+    "The path does not exist."
+
+    code = "E101"
+
+
+class NoArticlesFound(SitrepError):
+    "A directory held no readable article files."
+
+    code = "E102"
+
+
+class UnreadableInput(SitrepError):
+    "The file is binary, cannot be decoded, or cannot be opened."
+
+    code = "E103"
+
+
+class EmptyArticle(SitrepError):
+    "The input holds no story text after cleaning."
+
+    code = "E104"
+
+
+class MalformedRecord(SitrepError):
+    "A JSONL line is not a JSON object with `text` or `html`."
+
+    code = "E105"
+
+
+class MalformedFeed(SitrepError):
+    "An RSS/Atom feed is not well-formed XML or has no entries."
+
+    code = "E106"
