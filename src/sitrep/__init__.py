@@ -1,10 +1,19 @@
-"""sitrep: news about political violence in, sourced structured data out."""
+"""sitrep: news about political violence in, sourced structured data out.
+
+Example:
+
+    >>> import sitrep
+    >>> doc = sitrep.extract("examples/quetta-police-college-2016-10-26.txt")
+    >>> [p.basis for p in doc.incidents[0].perpetrators]
+"""
 
 import logging
 
+from .errors import SitrepError
 from .model import Document
+from .pipeline import extract, process, process_paths
 
-__all__ = ["Document"]
+__all__ = ["Document", "SitrepError", "extract", "process", "process_paths"]
 __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -52,3 +52,17 @@ class MalformedFeed(SitrepError):
     "An RSS/Atom feed is not well-formed XML or has no entries."
 
     code = "E106"
+
+
+class ExtractionFailed(SitrepError):
+    "An unexpected failure while extracting one article; the rest of the batch goes on."
+
+    code = "E900"
+
+
+ERRORS_BY_CODE = {cls.code: cls for cls in SitrepError.__subclasses__()}
+
+
+def error_from_code(code: str, message: str, origin: str | None = None) -> SitrepError:
+    """Rebuild the coded exception for an error reported as data (an `InputError`)."""
+    return ERRORS_BY_CODE.get(code, SitrepError)(message, origin=origin)

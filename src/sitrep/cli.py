@@ -1,0 +1,106 @@
+"""The `sitrep` command line. Each command checks its arguments and calls the library.
+
+Exit status: 0 when every input was read; 1 when any input failed (the rest
+still went through, each failure printed on stderr with its location);
+2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .model import Document, InputError
+from .pipeline import process_paths
+from .render import render_document
+
+app = typer.Typer(help="Turn news about political violence into sourced, structured data.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.callback()
+def main_options(
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="-v for progress details, -vv for debugging."),
+) -> None:
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files, folders, JSONL corpora, RSS/Atom feeds, or - for stdin."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text for people; json or jsonl for programs."),
+) -> None:
+    """Extract incidents, actors, relations, statements and places from news articles.
+
+    Example:
+
+    \b
+        sitrep extract examples/quetta-police-college-2016-10-26.txt
+        sitrep extract corpus.jsonl --format jsonl > results.jsonl
+    """
+    documents: list[Document] = []
+    failures = 0
+    out = Console(highlight=False, soft_wrap=False)
+    for result in process_paths(paths):
+        if isinstance(result, InputError):
+            failures += 1
+            err.print(f"error: {result.origin}: [{result.code}] {result.message}", markup=False)
+            continue
+        if output_format is OutputFormat.jsonl:
+            sys.stdout.write(result.model_dump_json() + "\n")
+            sys.stdout.flush()
+        elif output_format is OutputFormat.text:
+            render_document(out, result)
+        else:
+            documents.append(result)
+    if output_format is OutputFormat.json:
+        payload = [d.model_dump(mode="json") for d in documents]
+        json.dump(payload[0] if len(payload) == 1 else payload, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    if failures:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def schema(output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")) -> None:
+    """Print the JSON Schema of the output (one Document per article).
+
+    Example:
+
+    \b
+        sitrep schema -o docs/schema.json
+    """
+    text = json.dumps(Document.model_json_schema(), indent=2, sort_keys=True) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@app.command()
+def version() -> None:
+    """Print sitrep's version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

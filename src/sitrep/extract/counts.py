@@ -1,0 +1,196 @@
+"""Tolls: fatalities and injuries read from numerals and number words, with their bounds.
+
+"more than 60 dead" is min=61, max=None, qualifier "more_than"; "at least 12"
+is min=12; "dozens" is at least 24; "three policemen and two civilians were
+killed" is 5. Attackers killed are counted apart from victims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Count, Evidence
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Vague quantities as lower bounds: "dozens" means at least two dozen.
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "several": 3, "many": None}
+QUALIFIERS = {
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "at least": "at_least", "a minimum of": "at_least",
+    "up to": "at_most", "as many as": "at_most", "at most": "at_most",
+    "fewer than": "less_than", "less than": "less_than", "under": "less_than",
+    "nearly": "about", "almost": "about", "about": "about", "around": "about", "some": "about",
+    "approximately": "about", "roughly": "about", "an estimated": "about", "close to": "about",
+}
+NUMBER_WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "dozen"], key=len, reverse=True))
+NUMBER = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{NUMBER_WORD})(?:[\s-](?:{NUMBER_WORD}))*|"
+    r"dozens|scores|hundreds|thousands|several|a dozen|two dozen)"
+)
+QUALIFIER = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+QUANTITY = rf"(?P<qual>{QUALIFIER})?\s*(?P<num>{NUMBER})"
+PERSON_NOUNS = (
+    r"(?:people|persons|person|civilians?|policemen|policeman|police officers?|officers?|soldiers?|troops|"
+    r"security personnel|personnel|cadets?|recruits?|trainees?|students?|children|women|men|worshippers|"
+    r"pilgrims|villagers|passengers|guards?|members|workers|others|of them|victims|citizens)"
+)
+ATTACKER_NOUNS = r"(?:attackers?|militants?|gunmen|gunman|terrorists?|fighters?|insurgents?|assailants?|bombers?|rebels?|guerrillas?)"
+DEATH = r"(?:dead|killed|died|deaths?|lives|bodies|fatalities|martyred|slain|perished|lifeless)"
+INJURY = r"(?:injured|wounded|hurt|injuries|injuring|wounding)"
+
+
+def _patterns(outcome: str) -> list[re.Pattern]:
+    verb = "kill(?:ed|ing|s)?|claim(?:ed|ing)|le(?:ft|aving)" if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)|le(?:ft|aving)"
+    return [
+        re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+{QUANTITY}\b", re.I)
+        if outcome == DEATH else re.compile(r"(?!x)x"),
+        re.compile(rf"\b(?:{verb})\s+{QUANTITY}\s+(?:{PERSON_NOUNS}\s+)?(?:\w+\s+)?{outcome}\b", re.I),
+        re.compile(rf"\b(?:{verb})\s+{QUANTITY}\s+{PERSON_NOUNS}\b", re.I),
+        re.compile(rf"\b{QUANTITY}\s+(?:(?!{ATTACKER_NOUNS})[\w-]+\s+){{0,3}}?(?:were|have been|had been|was|are)?\s*"
+                   rf"(?:\w+ly\s+)?{outcome}\b", re.I),
+    ]
+
+
+DEATH_PATTERNS = _patterns(DEATH)
+INJURY_PATTERNS = _patterns(INJURY)
+SUM_RE = re.compile(
+    rf"\b(?P<items>{NUMBER}\s+[\w-]+(?:\s+[\w-]+)?(?:\s*,\s*{NUMBER}\s+[\w-]+(?:\s+[\w-]+)?)*\s+and\s+{NUMBER}\s+[\w-]+)"
+    rf"\s+(?:were|have been|had been|was)?\s*(?P<outcome>killed|dead|died|injured|wounded)\b",
+    re.I,
+)
+ATTACKERS_KILLED = re.compile(
+    rf"\b(?:{QUANTITY}|(?P<single>a|an|one))\s+(?:\w+\s+)?{ATTACKER_NOUNS}\s+(?:who\s+)?(?:were|was|had been|have been)?\s*"
+    r"(?:also\s+)?(?:killed|shot dead|gunned down|died|blew (?:himself|themselves) up)\b",
+    re.I,
+)
+BARE_INJURY = re.compile(rf"\b{INJURY}\b", re.I)
+
+
+def parse_number(text: str) -> int | None:
+    """'60' → 60, 'sixty-two' → 62, 'a dozen' → 12, 'dozens' → 24 (a lower bound), 'several' → 3."""
+    words = text.lower().replace(",", "").replace("-", " ").split()
+    if not words:
+        return None
+    if len(words) == 1 and words[0].isdigit():
+        return int(words[0])
+    if text.lower() in VAGUE:
+        return VAGUE[text.lower()]
+    total, current = 0, 0
+    for word in words:
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        elif word == "and":
+            continue
+        else:
+            return None
+    return total + current
+
+
+def _bounds(qualifier_text: str | None, number_text: str) -> tuple[int | None, int | None, str] | None:
+    value = parse_number(number_text)
+    if value is None:
+        return None
+    if number_text.lower() in VAGUE:
+        return value, None, "at_least"
+    qualifier = QUALIFIERS.get((qualifier_text or "").lower().strip(), "exact")
+    return {
+        "exact": (value, value, "exact"),
+        "more_than": (value + 1, None, "more_than"),
+        "at_least": (value, None, "at_least"),
+        "at_most": (None, value, "at_most"),
+        "less_than": (None, value - 1, "less_than"),
+        "about": (value, value, "about"),
+    }[qualifier]
+
+
+def _find(patterns: list[re.Pattern], sentence: str) -> list[tuple[int | None, int | None, str, str]]:
+    found, taken = [], []
+    for pattern in patterns:
+        for match in pattern.finditer(sentence):
+            number_span = match.span("num")
+            if any(s <= number_span[0] < e for s, e in taken):
+                continue  # the same figure read by an earlier pattern
+            bounds = _bounds(match.group("qual"), match.group("num"))
+            if bounds is not None and not _is_year(match.group("num")):
+                found.append((*bounds, match.group(0).strip()))
+                taken.append(number_span)
+    return found
+
+
+def _is_year(number: str) -> bool:
+    return number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
+
+
+def _sums(sentence: str, outcome: str) -> list[tuple[int | None, int | None, str, str]]:
+    found = []
+    for match in SUM_RE.finditer(sentence):
+        if (match.group("outcome").lower() in {"killed", "dead", "died"}) != (outcome == "death"):
+            continue
+        numbers = re.findall(NUMBER, match.group("items"), re.I)
+        values = [parse_number(n) for n in numbers]
+        if len(values) >= 2 and all(v is not None for v in values):
+            total = sum(values)
+            found.append((total, total, "exact", match.group(0).strip()))
+    return found
+
+
+def combine(readings: list[tuple[int | None, int | None, str, str, Evidence]]) -> Count | None:
+    """Merge the readings of one toll: one reading keeps its bounds, conflicting figures become a range."""
+    if not readings:
+        return None
+    evidence = []
+    for *_, ev in readings:
+        if ev not in evidence:
+            evidence.append(ev)
+    distinct = {(lo, hi, q) for lo, hi, q, _, _ in readings}
+    if len(distinct) == 1:
+        lo, hi, qualifier, text, _ = readings[0]
+        return Count(min=lo, max=hi, qualifier=qualifier, text=text, evidence=evidence)
+    lows = [lo for lo, _, _, _, _ in readings if lo is not None]
+    highs = [hi if hi is not None else lo for lo, hi, _, _, _ in readings if (hi or lo) is not None]
+    has_open = any(hi is None and q in {"more_than", "at_least"} for _, hi, q, _, _ in readings)
+    text = "; ".join(t for _, _, _, t, _ in readings)
+    return Count(min=min(lows) if lows else None, max=None if has_open else max(highs),
+                 qualifier="range", text=text, evidence=evidence)
+
+
+def read_fatalities(sentence: str) -> list[tuple[int | None, int | None, str, str]]:
+    attacker_spans = [m.span() for m in ATTACKERS_KILLED.finditer(sentence)]
+    readings = _sums(sentence, "death") or _find(DEATH_PATTERNS, sentence)
+    # A figure inside an "attackers killed" phrase is not a victim toll.
+    return [r for r in readings if not any(r[3] in sentence[s:e] for s, e in attacker_spans)]
+
+
+def read_injuries(sentence: str) -> list[tuple[int | None, int | None, str, str]]:
+    readings = _sums(sentence, "injury") or _find(INJURY_PATTERNS, sentence)
+    if not readings and BARE_INJURY.search(sentence):
+        # "injured officers": injuries happened, their number is not given.
+        match = BARE_INJURY.search(sentence)
+        return [(None, None, "unknown", match.group(0))]
+    return readings
+
+
+def read_attackers_killed(sentence: str) -> list[tuple[int | None, int | None, str, str]]:
+    found = []
+    for match in ATTACKERS_KILLED.finditer(sentence):
+        if match.group("single"):
+            found.append((1, None, "at_least", match.group(0).strip()))
+            continue
+        bounds = _bounds(match.group("qual"), match.group("num"))
+        if bounds is not None:
+            found.append((*bounds, match.group(0).strip()))
+    return found

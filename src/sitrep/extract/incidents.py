@@ -1,0 +1,534 @@
+"""Incidents: what happened, when, where, to whom, with what, how many, and who did it.
+
+1. Trigger words ("raid", "attacked", "blast") that refer to a specific event
+   become incident mentions; generic ones ("prevented them from carrying out
+   major attacks", plural "offensives") do not.
+2. Mentions are clustered into incidents: a mention joins the current
+   incident unless its place, day or target clearly differ, or the text says
+   "separate"/"another".
+3. Each incident collects from its sentences: targets, weapons, tolls, the
+   date expressions attached to its triggers, the most specific consistent
+   place, and perpetrators (claimed, attributed, suspected, joint), each with
+   who asserts it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..model import DateRange, Evidence, Incident, Location, Perpetrator, Target
+from ..registry import Registry
+from ..resolve.dates import resolve_date
+from ..resolve.places import Gazetteer, GazetteerEntry, to_location
+from . import counts
+from .context import Context, Sentence
+from .masking import SLOT, mask
+from .statements import SPEECH_VERBS, Found, speaker_for
+
+NOUN_TRIGGERS = {
+    "attack": "attack", "raid": "armed_assault", "assault": "armed_assault", "ambush": "armed_assault",
+    "shooting": "armed_assault", "siege": "armed_assault", "gunfight": "armed_clash", "firefight": "armed_clash",
+    "shootout": "armed_clash", "clash": "armed_clash", "bombing": "bombing", "blast": "bombing",
+    "explosion": "bombing", "kidnapping": "kidnapping", "abduction": "kidnapping", "assassination": "assassination",
+    "arson": "arson", "airstrike": "air_strike", "shelling": "shelling", "massacre": "violence_against_civilians",
+    "riot": "riot", "protest": "protest", "demonstration": "protest",
+}
+VERB_TRIGGERS = {
+    "attack": "attack", "raid": "armed_assault", "storm": "armed_assault", "ambush": "armed_assault",
+    "shoot": "armed_assault", "bomb": "bombing", "explode": "bombing", "detonate": "bombing",
+    "kidnap": "kidnapping", "abduct": "kidnapping", "assassinate": "assassination", "torch": "arson",
+    "shell": "shelling", "clash": "armed_clash", "kill": "attack", "massacre": "violence_against_civilians",
+}
+# Words above a trigger that make it hypothetical or generic, not a reported event.
+IRREALIS = {"prevent", "ability", "plan", "threaten", "threat", "risk", "fear", "warn", "capable", "stop", "foil",
+            "avert", "thwart", "capability", "intend", "vow", "try", "attempt", "possibility"}
+SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|first|most \w+)\b.*\bhistory\b", re.I)
+SEPARATE = re.compile(r"\b(?:separate|another|second|earlier|later|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|"
+                      r"bombing|raid|assault)\b", re.I)
+TARGET_TYPES = [  # first match wins: "police college" is police, not education
+    ("police", r"police|policem[ae]n|constabulary|cops?|officers|levies|frontier corps|rangers"),
+    ("military", r"army|military|soldiers?|troops|cantonment|garrison|checkpoint|base|barracks|security installation|"
+                 r"security forces|paramilitar"),
+    ("religious", r"mosque|church|temple|shrine|imambargah|gurdwara|synagogue|worshippers|pilgrims|seminary|madrass?a"),
+    ("education", r"school|college|university|students?|academy|teachers?"),
+    ("government", r"government|ministry|minister|official|court|parliament|governor|office|mayor|judge|council"),
+    ("diplomatic", r"embassy|consulate|diplomat"),
+    ("journalists", r"journalists?|reporters?|press club|newspaper|media"),
+    ("transport", r"bus|train|airport|railway|station|highway|convoy|vehicle"),
+    ("business", r"market|bazaar|shops?|hotel|bank|restaurant|factory|company|mall"),
+    ("utilities", r"pipeline|power|electricity|grid|tower|dam|gas"),
+    ("ngo", r"ngo|aid workers?|charity|polio"),
+    ("political", r"rally|party|campaign|candidate|election"),
+    ("civilians", r"civilians?|people|villagers|residents|passers-?by|wedding|funeral|children|women|family"),
+]
+WEAPONS = [
+    ("suicide vest", r"suicide (?:vests?|jackets?|belts?)"), ("car bomb", r"car bombs?|vehicle-borne|vbied"),
+    ("improvised explosive device", r"improvised explosive devices?|\bieds?\b|roadside bombs?"),
+    ("rocket-propelled grenade", r"rocket-propelled grenades?|\brpgs?\b"), ("grenade", r"(?<!propelled )grenades?"),
+    ("rocket", r"(?<!-)\brockets?\b"), ("mortar", r"\bmortars?\b"), ("missile", r"\bmissiles?\b"),
+    ("explosives", r"\bexplosives?\b|\bdynamite\b"), ("bomb", r"(?<!car )\bbombs?\b"),
+    ("firearms", r"\bguns?\b|gunfire|\brifles?\b|ak-47s?|kalashnikovs?|pistols?|machine[- ]guns?|automatic weapons"),
+    ("knife", r"\bknives\b|\bknife\b|machetes?|\baxes?\b"), ("drone", r"\bdrones?\b"), ("artillery", r"\bartillery\b"),
+]
+SPECIFIC_TYPES_BY_WEAPON = {"suicide vest": "suicide_bombing", "car bomb": "bombing",
+                            "improvised explosive device": "bombing", "bomb": "bombing", "firearms": "armed_assault"}
+TYPE_SPECIFICITY = ["attack", "armed_assault", "armed_clash", "bombing", "shelling", "air_strike", "arson",
+                    "kidnapping", "assassination", "suicide_bombing", "violence_against_civilians", "protest", "riot"]
+
+PERP = rf"(?P<src>{SLOT})"
+PARTNER = rf"(?P<dst>{SLOT})"
+CLAIM_RULES = [
+    ("claimed", re.compile(rf"\b(?:was|were|has been|had been|is)\s+(?:also\s+)?claimed\s+by\s+{PERP}", re.I)),
+    ("claimed", re.compile(rf"{PERP},?\s+(?:which|who)?\s*(?:has\s+|have\s+|had\s+)?(?:also\s+)?claimed\s+"
+                           rf"(?:responsibility|credit)", re.I)),
+    ("claimed", re.compile(rf"\bclaims?\s+of\s+responsibility\s+(?:by|from)\s+{PERP}", re.I)),
+    ("attributed", re.compile(rf"\b(?:carried out|perpetrated|conducted|staged|orchestrated|masterminded|executed|"
+                              rf"launched|mounted|committed)\s+by\s+(?:the\s+)?{PERP}", re.I)),
+    ("attributed", re.compile(rf"{PERP}\s+(?:was|were|is|are)\s+(?:behind|responsible\s+for)", re.I)),
+    ("attributed", re.compile(rf"\bblamed\s+(?:(?:the|it)\s+(?:\w+\s+)?on\s+)?{PERP}", re.I)),
+    ("suspected", re.compile(rf"\bsuspected\s+{PERP}", re.I)),
+    ("suspected", re.compile(rf"{PERP}\s+(?:is|are|was|were)\s+(?:suspected|believed|thought)\s+(?:to\s+"
+                             rf"(?:be|have been)\s+)?(?:behind|responsible)", re.I)),
+    ("suspected", re.compile(rf"\bhallmarks\s+of\s+{PERP}", re.I)),
+    ("joint", re.compile(rf"\b(?:worked|cooperated|collaborated|coordinated|teamed up|joined hands|partnered)\s+"
+                         rf"(?:together\s+)?with\s+{PARTNER}\s+(?:to\s+(?:carry out|stage|launch|conduct|mount|execute)"
+                         rf"|on|in)\b", re.I)),
+    ("joint", re.compile(rf"\bjoint(?:ly)?\s+(?:attack|operation|raid|assault)\s+by\s+{PERP}\s+and\s+{PARTNER}", re.I)),
+]
+HEDGED = re.compile(r"\b(?:suspected|believed|thought|likely|possibly|may|might|could|allegedly|reportedly)\b", re.I)
+OFFICIAL_KINDS = {"state", "state_force"}
+
+
+@dataclass
+class Mention:
+    trigger: Token
+    type: str
+    sentence: Sentence
+    targets: list[tuple[str, str, bool]] = field(default_factory=list)  # (text, type, is_proper)
+    places: list[tuple[Span, bool]] = field(default_factory=list)  # (entity, attached to the trigger)
+    dates: list[Span] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        unique = {m.sentence.index: m.sentence for m in self.mentions}
+        return [unique[i] for i in sorted(unique)]
+
+
+def find_incidents(ctx: Context, *, registry: Registry, gazetteer: Gazetteer,
+                   statements: list[Found]) -> list[Incident]:
+    mentions = [m for sentence in ctx.sentences for m in _mentions(ctx, sentence)]
+    clusters = _cluster(ctx, mentions, gazetteer)
+    perpetrators = _perpetrators(ctx, registry, statements, clusters)
+    incidents = []
+    for number, cluster in enumerate(clusters, start=1):
+        incidents.append(_incident(ctx, cluster, number, gazetteer, perpetrators.get(id(cluster), [])))
+    return incidents
+
+
+def _mentions(ctx: Context, sentence: Sentence) -> list[Mention]:
+    found = []
+    for token in sentence.span:
+        event_type = _trigger_type(token)
+        if event_type is None or not _specific(ctx, token):
+            continue
+        mention = Mention(token, event_type, sentence)
+        mention.targets = _targets(token)
+        mention.places = _places(ctx, token, sentence)
+        mention.dates = _dates(token, sentence)
+        mention.context = _context(token)
+        found.append(mention)
+    return found
+
+
+def _trigger_type(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        if lemma in {"attack", "bombing"} and any(c.lower_ == "suicide" for c in token.children):
+            return "suicide_bombing"
+        if lemma == "strike" and any(c.lower_ in {"air", "drone"} for c in token.children):
+            return "air_strike"
+        return NOUN_TRIGGERS.get(lemma)
+    if token.pos_ == "VERB":
+        if lemma == "set" and any(c.lower_ == "fire" for c in token.subtree):
+            return "arson"
+        return VERB_TRIGGERS.get(lemma)
+    return None
+
+
+def _specific(ctx: Context, token: Token) -> bool:
+    """A trigger reports an event when it is singular, real, and anchored."""
+    if any(a.lemma_.lower() in IRREALIS for a in token.ancestors):
+        return False
+    if any(c.dep_ == "neg" for c in token.children):
+        return False
+    if token.pos_ == "NOUN":
+        if token.tag_ in {"NNS", "NNPS"} or token.dep_ == "compound":
+            return False
+        determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
+        anchored = any(c.dep_ in {"prep", "compound", "amod", "acl", "relcl"} for c in token.children)
+        return bool(determiners & {"the", "this", "that", "a", "an", "its", "their", "saturday's", "sunday's"}) or anchored
+    # A verb needs an anchor in its own clause: a place, a date, a figure, or "in the attack".
+    own = [t for t in token.subtree if not _in_conj(t, token)]
+    return any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "CARDINAL"} or
+               (t.pos_ == "NOUN" and t.lemma_ in NOUN_TRIGGERS and t.i != token.i) for t in own)
+
+
+def _in_conj(token: Token, root: Token) -> bool:
+    node = token
+    while node.i != root.i and node.head is not node:
+        if node.dep_ == "conj" and node.head.i == root.i:
+            return True
+        node = node.head
+    return False
+
+
+def _targets(trigger: Token) -> list[tuple[str, str, bool]]:
+    heads: list[Token] = []
+    if trigger.pos_ == "NOUN":
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"on", "against", "at", "targeting"}:
+                heads += [c for c in prep.children if c.dep_ == "pobj"]
+        if trigger.dep_ == "compound" or any(c.dep_ == "compound" and c.lower_ == "police" for c in trigger.children):
+            heads += [c for c in trigger.children if c.dep_ == "compound"]
+    else:
+        heads += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if trigger.dep_ == "acl":
+            heads.append(trigger.head)
+    targets = []
+    for head in heads:
+        if head.lower_ in {"it", "them", "they"}:
+            continue
+        text, proper = _noun_phrase(head)
+        target_type = classify_target(text)
+        if target_type != "unknown" or proper:
+            targets.append((text, target_type, proper))
+    return targets
+
+
+def _noun_phrase(head: Token) -> tuple[str, bool]:
+    """The target's name: the head with its modifiers, without relative clauses or places."""
+    doc = head.doc
+    for ent in doc.ents:
+        if ent.start <= head.i < ent.end and ent.label_ in {"ORG", "FAC", "GPE"}:
+            span = ent[1:] if ent[0].lower_ == "the" else ent
+            return span.text, True
+    left = [c for c in head.lefts if c.dep_ in {"det", "amod", "compound", "nummod", "poss", "nmod"}]
+    start = min([head.i, *(t.left_edge.i for t in left)])
+    return doc[start : head.i + 1].text, head.pos_ == "PROPN"
+
+
+def classify_target(text: str) -> str:
+    lowered = text.lower()
+    for target_type, pattern in TARGET_TYPES:
+        if re.search(rf"\b(?:{pattern})", lowered):
+            return target_type
+    return "unknown"
+
+
+def _places(ctx: Context, trigger: Token, sentence: Sentence) -> list[tuple[Span, bool]]:
+    subtree = {t.i for t in trigger.subtree}
+    places = []
+    for ent in sentence.span.ents:
+        if ent.label_ not in {"GPE", "LOC", "FAC"} or _is_dateline(ctx, ent):
+            continue
+        attached = ent.root.i in subtree or ent.root.head.i in subtree
+        places.append((ent, attached))
+    return places
+
+
+def _is_dateline(ctx: Context, ent: Span) -> bool:
+    dateline = ctx.article.dateline
+    if not dateline or ent.text != dateline:
+        return False
+    rest = ctx.article.text[ent.end_char : ent.end_char + 20]
+    return bool(re.match(r"\s*(?:[:—–-]|\(|,\s*[A-Z][a-z]+\s*[:—–-])", rest)) or ent.start == ent.sent.start
+
+
+def _dates(trigger: Token, sentence: Sentence) -> list[Span]:
+    dates = []
+    for ent in sentence.span.ents:
+        if ent.label_ != "DATE":
+            continue
+        root = ent.root
+        if trigger in root.ancestors:
+            dates.append(ent)
+            continue
+        head = root.head
+        if head.i == trigger.head.i and head.lemma_ not in SPEECH_VERBS:
+            dates.append(ent)
+    return dates
+
+
+def _context(trigger: Token) -> list[str]:
+    """Superlatives like 'the deadliest assault on ... in the country's history' are kept as context."""
+    phrase = trigger.doc[trigger.left_edge.i : trigger.right_edge.i + 1]
+    if trigger.dep_ == "appos" or any(c.tag_ == "JJS" for c in trigger.children):
+        if SUPERLATIVE.search(phrase.text):
+            return [phrase.text]
+    return []
+
+
+def _cluster(ctx: Context, mentions: list[Mention], gazetteer: Gazetteer) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for mention in mentions:
+        current = clusters[-1] if clusters else None
+        if current is None or SEPARATE.search(mention.sentence.text) or _conflicts(ctx, current, mention, gazetteer):
+            clusters.append(Cluster([mention]))
+        else:
+            current.mentions.append(mention)
+    return clusters
+
+
+def _conflicts(ctx: Context, cluster: Cluster, mention: Mention, gazetteer: Gazetteer) -> bool:
+    mine = _resolved_cities(ctx, [mention], gazetteer)
+    theirs = _resolved_cities(ctx, cluster.mentions, gazetteer)
+    if mine and theirs and not (mine & theirs):
+        return True
+    published = ctx.article.published
+    my_days = {_day(d, published) for d in mention.dates} - {None}
+    their_days = {_day(d, published) for m in cluster.mentions for d in m.dates} - {None}
+    if my_days and their_days and not (my_days & their_days):
+        return True
+    my_named = {t[1] for t in mention.targets if t[2]}
+    their_named = {t[1] for m in cluster.mentions for t in m.targets if t[2]}
+    return bool(my_named and their_named and not (my_named & their_named))
+
+
+def _day(date: Span, published) -> str | None:
+    resolved = resolve_date(date.text, published)
+    if resolved is None or resolved.precision != "day":
+        return None
+    return resolved.start.isoformat() if resolved.start else None
+
+
+def _resolved_cities(ctx: Context, mentions: list[Mention], gazetteer: Gazetteer) -> set[str]:
+    names = set()
+    for mention in mentions:
+        for ent, attached in mention.places:
+            entry = gazetteer.resolve(ent.text, country_codes=_hints(ctx))
+            if entry is not None and entry.kind == "city" and attached:
+                names.add(entry.name)
+    return names
+
+
+def _hints(ctx: Context) -> list[str]:
+    return [code for code, _ in ctx.country_counts.most_common(3)]
+
+
+def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
+              perpetrators: list[Perpetrator]) -> Incident:
+    sentences = cluster.sentences
+    evidence = [s.evidence() for s in sentences]
+    weapons = _weapons(sentences)
+    fatalities = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_fatalities(s.text)])
+    injuries = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_injuries(s.text)])
+    attackers = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_attackers_killed(s.text)])
+    location = _location(ctx, cluster, gazetteer)
+    anchored = sum(x is not None for x in (location, fatalities)) + bool(perpetrators)
+    confidence = min(0.95, 0.5 + 0.1 * min(len(cluster.mentions), 3) + 0.05 * anchored)
+    return Incident(
+        id=f"{ctx.article.id}-{number}",
+        type=_type(cluster, weapons),
+        date=_date(ctx, cluster),
+        location=location,
+        targets=_merge_targets(cluster),
+        weapons=weapons,
+        fatalities=fatalities,
+        injuries=injuries,
+        perpetrator_fatalities=attackers,
+        perpetrators=perpetrators,
+        context=sorted({c for m in cluster.mentions for c in m.context}),
+        evidence=evidence,
+        confidence=round(confidence, 2),
+    )
+
+
+def _type(cluster: Cluster, weapons: list[str]) -> str:
+    types = [m.type for m in cluster.mentions]
+    types += [SPECIFIC_TYPES_BY_WEAPON[w] for w in weapons if w in SPECIFIC_TYPES_BY_WEAPON]
+    return max(types, key=lambda t: (TYPE_SPECIFICITY.index(t), types.count(t)))
+
+
+def _weapons(sentences: list[Sentence]) -> list[str]:
+    found = []
+    for name, pattern in WEAPONS:
+        if any(re.search(pattern, s.text, re.I) for s in sentences):
+            found.append(name)
+    return found
+
+
+def _date(ctx: Context, cluster: Cluster) -> DateRange:
+    published = ctx.article.published
+    for mention in cluster.mentions:
+        for span in mention.dates:
+            resolved = resolve_date(span.text, published)
+            if resolved is not None:
+                return resolved
+    # No date given: it happened on or before publication, and that is all we know.
+    return DateRange(start=None, end=published.date() if published else None, precision="unknown", text=None)
+
+
+def _location(ctx: Context, cluster: Cluster, gazetteer: Gazetteer) -> Location | None:
+    hints = _hints(ctx)
+    scored: list[tuple[float, GazetteerEntry]] = []
+    entries: list[GazetteerEntry] = []
+    for mention in cluster.mentions:
+        for ent, attached in mention.places:
+            entry = gazetteer.resolve(ent.text, country_codes=hints)
+            if entry is None:
+                continue
+            entries.append(entry)
+            scored.append(({"city": 3, "admin1": 2, "country": 1}.get(entry.kind, 0) + (2 if attached else 0), entry))
+    if not scored:
+        return None
+    admin_hints = {e.name for e in entries if e.kind == "admin1"} | _admin_words(cluster, gazetteer, hints)
+    countries = {e.country_code for e in entries if e.country_code}
+
+    def consistency(entry: GazetteerEntry) -> float:
+        bonus = 1.0 if entry.admin1 and entry.admin1 in admin_hints else 0.0
+        return bonus + (0.5 if entry.country_code in countries else 0.0)
+
+    best = max(scored, key=lambda item: (item[0] + consistency(item[1]), item[1].population))[1]
+    return to_location(best)
+
+
+def _admin_words(cluster: Cluster, gazetteer: Gazetteer, hints: list[str]) -> set[str]:
+    """Province names inside names ('Balochistan Police College') support a place in that province."""
+    names = set()
+    for sentence in cluster.sentences:
+        for ent in sentence.span.ents:
+            if ent.label_ in {"ORG", "FAC"}:
+                for token in ent:
+                    if token.is_title:
+                        entry = gazetteer.resolve(token.text, country_codes=hints)
+                        if entry is not None and entry.kind == "admin1":
+                            names.add(entry.name)
+    return names
+
+
+def _merge_targets(cluster: Cluster) -> list[Target]:
+    by_type: dict[str, list[tuple[str, bool]]] = {}
+    for mention in cluster.mentions:
+        if mention.context:
+            continue  # a superlative description is context, not another target
+        for text, target_type, proper in mention.targets:
+            by_type.setdefault(target_type, [])
+            if text not in [t for t, _ in by_type[target_type]]:
+                by_type[target_type].append((text, proper))
+    targets = []
+    for target_type, names in by_type.items():
+        proper = [t for t, p in names if p]
+        name = proper[0] if proper else names[0][0]
+        targets.append(Target(name=name, type=target_type, mentions=[t for t, _ in names if t != name]))
+    return targets
+
+
+def _perpetrators(ctx: Context, registry: Registry, statements: list[Found],
+                  clusters: list[Cluster]) -> dict[int, list[Perpetrator]]:
+    by_cluster: dict[int, list[Perpetrator]] = {}
+    if not clusters:
+        return by_cluster
+    for sentence in ctx.sentences:
+        masked = mask(ctx, sentence)
+        for basis, pattern in CLAIM_RULES:
+            for match in pattern.finditer(masked.text):
+                cluster = _cluster_for(clusters, sentence)
+                start, end = masked.to_article(match.start()), masked.to_article(match.end())
+                said = speaker_for(statements, start, end)
+                for perpetrator in _perpetrator(ctx, registry, masked, match, basis, said, sentence):
+                    entries = by_cluster.setdefault(id(cluster), [])
+                    if not any(_same(p, perpetrator) for p in entries):
+                        entries.append(perpetrator)
+    return by_cluster
+
+
+def _cluster_for(clusters: list[Cluster], sentence: Sentence) -> Cluster:
+    """The incident a sentence speaks of: one mentioned in it, else the latest before it, else the first."""
+    before = None
+    for cluster in clusters:
+        indexes = [m.sentence.index for m in cluster.mentions]
+        if sentence.index in indexes:
+            return cluster
+        if min(indexes) < sentence.index:
+            before = cluster
+    return before or clusters[0]
+
+
+def _perpetrator(ctx: Context, registry: Registry, masked, match: re.Match, basis: str, said: Found | None,
+                 sentence: Sentence) -> list[Perpetrator]:
+    groups = match.groupdict()
+    partners = masked.slot_at(match.group("dst")) if groups.get("dst") else []
+    if groups.get("src"):
+        actors = masked.slot_at(match.group("src"))
+    else:
+        actors = []
+        for _, slot in masked.slots_before(match.start()):
+            actors = [m for m in slot if m.actor_id not in {p.actor_id for p in partners}]
+            if actors:
+                break
+    evidence = [sentence.evidence()]
+    if said is not None:
+        evidence += [e for e in said.statement.evidence if e not in evidence]
+    asserted_by, asserted_by_id = _assertion(basis, said, actors)
+    if basis == "attributed" and HEDGED.search(masked.text[: match.start()]):
+        basis = "suspected"
+    if basis == "attributed" and said is not None and _kind(ctx, registry, said.speaker.organization_id) not in OFFICIAL_KINDS \
+            and said.speaker.organization_id in {a.actor_id for a in actors}:
+        basis = "claimed"  # a group's own spokesman saying it carried out the attack
+    result = []
+    for actor in actors:
+        if _kind(ctx, registry, actor.actor_id) in OFFICIAL_KINDS | {"generic"}:
+            continue
+        partner_ids = sorted({p.actor_id for p in partners} - {actor.actor_id})
+        result.append(_make_perpetrator(ctx, registry, actor.actor_id, basis, asserted_by, asserted_by_id,
+                                        partner_ids, evidence, said))
+        if basis == "joint":
+            for partner in partner_ids:
+                result.append(_make_perpetrator(ctx, registry, partner, basis, asserted_by, asserted_by_id,
+                                                [actor.actor_id], evidence, said))
+    return result
+
+
+def _assertion(basis: str, said: Found | None, actors) -> tuple[str | None, str | None]:
+    if said is not None:
+        return said.statement.speaker, said.speaker.organization_id or said.speaker.actor_id
+    if basis == "claimed" and actors:
+        return None, actors[0].actor_id  # the claimant asserts its own claim
+    return "article", None
+
+
+def _make_perpetrator(ctx: Context, registry: Registry, actor_id: str, basis: str, asserted_by: str | None,
+                      asserted_by_id: str | None, partner_ids: list[str], evidence: list[Evidence],
+                      said: Found | None) -> Perpetrator:
+    entry = registry.get(actor_id) or ctx.new_actors.get(actor_id)
+    name = entry.name if entry else actor_id
+    if basis == "claimed" and asserted_by is None:
+        asserted_by = name
+        asserted_by_id = actor_id
+    confidence = {"claimed": 0.9, "attributed": 0.85, "joint": 0.75, "suspected": 0.6}[basis]
+    if said is not None and said.statement.confidence < 0.8:
+        confidence *= 0.9
+    return Perpetrator(actor_id=actor_id, name=name, basis=basis, asserted_by=asserted_by,
+                       asserted_by_id=asserted_by_id, partner_ids=partner_ids, evidence=evidence,
+                       confidence=round(confidence, 2))
+
+
+def _kind(ctx: Context, registry: Registry, actor_id: str | None) -> str | None:
+    if actor_id is None:
+        return None
+    entry = registry.get(actor_id) or ctx.new_actors.get(actor_id)
+    return entry.kind if entry else None
+
+
+def _same(a: Perpetrator, b: Perpetrator) -> bool:
+    return (a.actor_id, a.basis, a.asserted_by_id, tuple(a.partner_ids)) == (
+        b.actor_id, b.basis, b.asserted_by_id, tuple(b.partner_ids))

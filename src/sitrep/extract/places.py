@@ -1,0 +1,54 @@
+"""Places named in the article, each with its role: incident, dateline or merely mentioned."""
+
+from __future__ import annotations
+
+from ..model import Incident, Place
+from ..resolve.places import Gazetteer
+from .context import Context
+
+ROLE_RANK = {"incident": 0, "dateline": 1, "mentioned": 2}
+
+
+def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]) -> list[Place]:
+    hints = [code for code, _ in ctx.country_counts.most_common(3)]
+    incident_places = {(i.location.name, i.location.country_code) for i in incidents if i.location}
+    places: dict[tuple[str, str | None], Place] = {}
+    for sentence in ctx.sentences:
+        for ent in sentence.span.ents:
+            if ent.label_ not in {"GPE", "LOC", "FAC"} or any(m.start <= ent.start_char < m.end for m in ctx.mentions):
+                continue
+            entry = gazetteer.resolve(ent.text, country_codes=hints)
+            if entry is None:
+                continue
+            key = (entry.name, entry.country_code)
+            if key in incident_places:
+                role = "incident"
+            elif _is_dateline(ctx, ent.text, ent.start_char):
+                role = "dateline"
+            else:
+                role = "mentioned"
+            place = places.get(key)
+            evidence = sentence.evidence()
+            if place is None or ROLE_RANK[role] < ROLE_RANK[place.role]:
+                previous = place.evidence if place else []
+                places[key] = Place(
+                    name=entry.name, role=role, lat=entry.lat, lon=entry.lon, country_code=entry.country_code,
+                    admin1=entry.admin1, precision=_precision(entry.kind),
+                    evidence=[*previous, evidence] if evidence not in previous else previous,
+                    confidence=0.9 if role != "mentioned" else 0.8,
+                )
+            elif evidence not in place.evidence:
+                place.evidence = [*place.evidence, evidence]
+    return sorted(places.values(), key=lambda p: (ROLE_RANK[p.role], p.evidence[0].start, p.name))
+
+
+def _precision(kind: str) -> str:
+    return {"city": "city", "admin1": "admin1", "country": "country"}.get(kind, "region")
+
+
+def _is_dateline(ctx: Context, name: str, start: int) -> bool:
+    """The dateline is the city the story opens with ('Islamabad: ...'), not where events happened."""
+    if ctx.article.dateline != name:
+        return False
+    body = [s for s in ctx.article.segments if s.kind == "body"]
+    return bool(body) and start - body[0].start < 5
