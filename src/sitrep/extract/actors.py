@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from ..model import Actor
 from ..registry import ActorEntry, Registry
 from ..resolve.places import Gazetteer
-from .context import ActorMention, Context, Sentence, slug
+from .context import ORG_LABELS, ActorMention, Context, Sentence, slug
 
 NON_STATE_KINDS = {"armed_group", "faction", "militia", "political_party"}
 # Agencies and media named in bylines, credits and attributions are sources, not actors.
@@ -126,7 +126,7 @@ def _known_faction(registry: Registry, parent: ActorEntry, name: str) -> ActorEn
 
 
 def _state_mentions(ctx: Context, sentence: Sentence, registry: Registry, gazetteer: Gazetteer) -> None:
-    for chunk in sentence.span.noun_chunks:
+    for chunk in map(_trim_punct, sentence.span.noun_chunks):
         head = chunk.root
         force = STATE_HEADS.get(head.lower_)
         if force is None or _covered(ctx, chunk):
@@ -172,10 +172,12 @@ def _covered(ctx: Context, chunk: Span) -> bool:
 
 def _descriptor_mentions(ctx: Context, sentence: Sentence) -> None:
     """'the group', 'these groups', 'the Middle East based group' refer back to earlier actors."""
-    for chunk in sentence.span.noun_chunks:
+    for chunk in map(_trim_punct, sentence.span.noun_chunks):
         head = chunk.root
         if head.lower_ not in DESCRIPTOR_HEADS or _covered(ctx, chunk):
             continue
+        if any(c.dep_ == "prep" and c.lower_ in {"including", "like"} for c in head.children):
+            continue  # "the militant groups including al-Qaeda and ...": the list names them itself
         determiner = chunk[0].lower_
         if determiner == "these" or (determiner == "the" and head.lower_.endswith("s")):
             for mention in _previous_sentence_actors(ctx, sentence):
@@ -208,6 +210,13 @@ def _previous_sentence_actors(ctx: Context, sentence: Sentence) -> list[ActorMen
 def _non_state(ctx: Context, actor_id: str) -> bool:
     entry = Registry.default().get(actor_id) or ctx.new_actors.get(actor_id)
     return entry is not None and entry.kind in NON_STATE_KINDS
+
+
+def _trim_punct(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    return span.doc[start : span.end]
 
 
 def _strip_determiner(span: Span) -> Span:

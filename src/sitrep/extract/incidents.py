@@ -78,8 +78,8 @@ SPECIFIC_TYPES_BY_WEAPON = {"suicide vest": "suicide_bombing", "car bomb": "bomb
 TYPE_SPECIFICITY = ["attack", "armed_assault", "armed_clash", "bombing", "shelling", "air_strike", "arson",
                     "kidnapping", "assassination", "suicide_bombing", "violence_against_civilians", "protest", "riot"]
 
-PERP = rf"(?P<src>{SLOT})"
-PARTNER = rf"(?P<dst>{SLOT})"
+PERP = rf"(?:the\s+)?(?P<src>{SLOT})"
+PARTNER = rf"(?:the\s+)?(?P<dst>{SLOT})"
 CLAIM_RULES = [
     ("claimed", re.compile(rf"\b(?:was|were|has been|had been|is)\s+(?:also\s+)?claimed\s+by\s+{PERP}", re.I)),
     ("claimed", re.compile(rf"{PERP},?\s+(?:which|who)?\s*(?:has\s+|have\s+|had\s+)?(?:also\s+)?claimed\s+"
@@ -111,6 +111,7 @@ class Mention:
     places: list[tuple[Span, bool]] = field(default_factory=list)  # (entity, attached to the trigger)
     dates: list[Span] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
+    clause: str = ""  # the trigger's own clause, where its weapons are named
 
 
 @dataclass
@@ -145,8 +146,19 @@ def _mentions(ctx: Context, sentence: Sentence) -> list[Mention]:
         mention.places = _places(ctx, token, sentence)
         mention.dates = _dates(token, sentence)
         mention.context = _context(token)
+        mention.clause = _clause_text(token)
         found.append(mention)
     return found
+
+
+def _clause_text(trigger: Token) -> str:
+    """The trigger's clause without side clauses about something else ('an outfit that turned its guns on ...')."""
+    root = trigger.head if trigger.head.pos_ in {"VERB", "AUX"} else trigger
+    skip: set[int] = set()
+    for token in root.subtree:
+        if token.dep_ in {"relcl", "appos", "advcl", "ccomp"} and trigger not in token.subtree and token.i != trigger.i:
+            skip |= {t.i for t in token.subtree}
+    return " ".join(t.text for t in root.subtree if t.i not in skip)
 
 
 def _trigger_type(token: Token) -> str | None:
@@ -328,7 +340,7 @@ def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
               perpetrators: list[Perpetrator]) -> Incident:
     sentences = cluster.sentences
     evidence = [s.evidence() for s in sentences]
-    weapons = _weapons(sentences)
+    weapons = _weapons([m.clause for m in cluster.mentions])
     fatalities = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_fatalities(s.text)])
     injuries = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_injuries(s.text)])
     attackers = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_attackers_killed(s.text)])
@@ -358,10 +370,10 @@ def _type(cluster: Cluster, weapons: list[str]) -> str:
     return max(types, key=lambda t: (TYPE_SPECIFICITY.index(t), types.count(t)))
 
 
-def _weapons(sentences: list[Sentence]) -> list[str]:
+def _weapons(clauses: list[str]) -> list[str]:
     found = []
     for name, pattern in WEAPONS:
-        if any(re.search(pattern, s.text, re.I) for s in sentences):
+        if any(re.search(pattern, clause, re.I) for clause in clauses):
             found.append(name)
     return found
 

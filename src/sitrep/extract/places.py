@@ -15,7 +15,7 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
     places: dict[tuple[str, str | None], Place] = {}
     for sentence in ctx.sentences:
         for ent in sentence.span.ents:
-            if ent.label_ not in {"GPE", "LOC", "FAC"} or any(m.start <= ent.start_char < m.end for m in ctx.mentions):
+            if ent.label_ not in {"GPE", "LOC", "FAC"} or _names_actor(ctx, ent.start_char, ent.end_char):
                 continue
             entry = gazetteer.resolve(ent.text, country_codes=hints)
             if entry is None:
@@ -40,6 +40,12 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
             elif evidence not in place.evidence:
                 place.evidence = [*place.evidence, evidence]
     return sorted(places.values(), key=lambda p: (ROLE_RANK[p.role], p.evidence[0].start, p.name))
+
+
+def _names_actor(ctx: Context, start: int, end: int) -> bool:
+    """An entity that is itself an actor's name ("Daesh" read as a place by the model) is no place."""
+    return any(m.start <= start and end <= m.end and m.via in {"registry", "ner", "faction", "state"}
+               for m in ctx.mentions)
 
 
 def _precision(kind: str) -> str:

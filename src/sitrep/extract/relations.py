@@ -24,12 +24,12 @@ SYMMETRIC = {"cooperation", "alliance", "rivalry", "merger", "affiliation"}
 NEGATION = re.compile(r"\b(?:not|never|no longer|denied|denies|deny|rejected|rejects|refuted)\b", re.IGNORECASE)
 HEDGES = re.compile(
     r"\b(?:believed|reportedly|allegedly|alleged|suspected|appears?|apparently|may|might|could|possibly|"
-    r"predictions?|said to|thought to|likely|rumou?red|purported(?:ly)?)\b",
+    r"predictions?|said to|thought to|likely|rumou?red|purported(?:ly)?|opportunit(?:y|ies)|attempting|trying)\b",
     re.IGNORECASE,
 )
 PERIOD_RE = re.compile(r"^\s*(?:,\s*)?((?:during|in|since|until|throughout|from)\s+(?:the\s+)?[^.;,⟦]{3,60})")
 
-DST = rf"(?P<dst>{SLOT})"
+DST = rf"(?:the\s+)?(?P<dst>{SLOT})"
 SRC = rf"(?P<src>{SLOT})"
 POSS = r"(?P<poss>its|their)"
 

@@ -63,44 +63,67 @@ class Found:
 
 def find_statements(ctx: Context, *, registry: Registry) -> list[Found]:
     found: list[Found] = []
+    quotes = _quotes(ctx)
+    quoted_sentences = {i for _, _, sentences in quotes for i in sentences}
+    next_quote = 0
     for sentence in ctx.sentences:
         if sentence.kind != "body":
             continue
-        quotes = _quotes(ctx, sentence)
-        cues = _cues(sentence.span, quotes)
-        if not cues and quotes and found and sentence.index - found[-1].sentence <= 2:
-            # A quoted paragraph with no cue continues the previous speaker.
-            previous = found[-1]
-            for start, end in quotes:
-                found.append(_make(ctx, sentence, previous.speaker, None, start, end, direct=True,
-                                   confidence=0.7, speaker_token=None))
+        # Quotations are read where they end, so a cue after a multi-sentence quote is seen.
+        while next_quote < len(quotes) and quotes[next_quote][2][-1] == sentence.index:
+            found.extend(_direct(ctx, quotes[next_quote], quotes, found, registry))
+            next_quote += 1
+        if sentence.index in quoted_sentences:
             continue
-        for cue in cues:
+        for cue in _cues(sentence.span, []):
             speaker_token = _speaker_token(cue)
             if speaker_token is None:
                 continue
             speaker = _speaker(ctx, speaker_token, sentence, found, registry)
-            if quotes:
-                for start, end in quotes:
-                    found.append(_make(ctx, sentence, speaker, cue, start, end, direct=True, confidence=0.9,
-                                       speaker_token=speaker_token.i))
-                break
             for start, end in _reported_contents(cue, speaker_token):
-                found.append(_make(ctx, sentence, speaker, cue, start, end, direct=False, confidence=0.8,
-                                   speaker_token=speaker_token.i))
+                if end > start:
+                    found.append(_make(ctx, [sentence], speaker, cue, start, end, direct=False, confidence=0.8,
+                                       speaker_token=speaker_token.i))
     return _resolve_unnamed_speakers(found)
 
 
-def _quotes(ctx: Context, sentence: Sentence) -> list[tuple[int, int]]:
+def _quotes(ctx: Context) -> list[tuple[int, int, list[int]]]:
+    """Quotations in the body, each with the sentences it overlaps, in text order."""
     spans = []
-    for match in QUOTE_RE.finditer(sentence.text):
-        inner = match.group(1)
-        stripped = inner.strip().rstrip(",").strip()
-        if len(stripped.split()) < 2:
-            continue  # a quoted single word is a scare quote or a name, not a statement
-        start = sentence.start + match.start(1) + (len(inner) - len(inner.lstrip()))
-        spans.append((start, start + len(stripped)))
+    for segment in ctx.article.segments:
+        if segment.kind != "body":
+            continue
+        block = ctx.article.text[segment.start : segment.end]
+        for match in QUOTE_RE.finditer(block):
+            inner = match.group(1)
+            stripped = inner.strip().rstrip(",").strip()
+            if len(stripped.split()) < 2:
+                continue  # a quoted single word is a scare quote or a name, not a statement
+            start = segment.start + match.start(1) + (len(inner) - len(inner.lstrip()))
+            end = start + len(stripped)
+            sentences = [s.index for s in ctx.sentences if s.start < end + 1 and start < s.end]
+            if sentences:
+                spans.append((start, end, sentences))
     return spans
+
+
+def _direct(ctx: Context, quote: tuple[int, int, list[int]], quotes, found: list[Found],
+            registry: Registry) -> list[Found]:
+    start, end, indexes = quote
+    sentences = [ctx.sentences[i] for i in indexes]
+    spans = [(s, e) for s, e, _ in quotes]
+    for sentence in sentences:
+        for cue in _cues(sentence.span, spans):
+            speaker_token = _speaker_token(cue)
+            if speaker_token is not None:
+                speaker = _speaker(ctx, speaker_token, sentence, found, registry)
+                return [_make(ctx, sentences, speaker, cue, start, end, direct=True, confidence=0.9,
+                              speaker_token=speaker_token.i)]
+    # A quoted paragraph with no cue continues the previous speaker.
+    if found and indexes[0] - found[-1].sentence <= 2:
+        return [_make(ctx, sentences, found[-1].speaker, None, start, end, direct=True, confidence=0.7,
+                      speaker_token=None)]
+    return []
 
 
 def _cues(span: Span, quotes: list[tuple[int, int]]) -> list[Token]:
@@ -184,7 +207,8 @@ def _speaker(ctx: Context, token: Token, sentence: Sentence, found: list[Found],
     if person is not None:
         text = person.text
     else:
-        text = _phrase_without_appos(phrase, appos)
+        # "analysts' predictions": the speaker is "analysts"
+        text = re.sub(r"\s*['’]s?$", "", _phrase_without_appos(phrase, appos))
         if token.lemma_ in ROLE_HEADS or token.lower_ in ROLE_HEADS:
             role = role or _role(token)
     individual = person is None and (token.lemma_ in INDIVIDUAL_HEADS or token.lower_ in INDIVIDUAL_HEADS)
@@ -225,15 +249,15 @@ def _phrase_without_appos(phrase: Span, appos: Token | None) -> str:
     return doc[phrase.start:cut].text.rstrip(" ,")
 
 
-def _make(ctx: Context, sentence: Sentence, speaker: Speaker, cue: Token | None, start: int, end: int, *,
+def _make(ctx: Context, sentences: list[Sentence], speaker: Speaker, cue: Token | None, start: int, end: int, *,
           direct: bool, confidence: float, speaker_token: int | None) -> Found:
     statement = Statement(
         speaker=speaker.text, speaker_id=speaker.actor_id, role=speaker.role,
         organization_id=speaker.organization_id, anonymous=speaker.anonymous, direct=direct,
         text=ctx.article.text[start:end], cue=cue.text if cue is not None else None,
-        evidence=[sentence.evidence()], confidence=confidence,
+        evidence=[s.evidence() for s in sentences], confidence=confidence,
     )
-    return Found(statement, sentence.index, start, end, speaker, speaker_token)
+    return Found(statement, sentences[-1].index, start, end, speaker, speaker_token)
 
 
 def _resolve_unnamed_speakers(found: list[Found]) -> list[Found]:
