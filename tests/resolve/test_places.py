@@ -1,0 +1,317 @@
+"""Offline gazetteer: lookups, disambiguation, the common-word guard and the cache."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from sitrep.resolve import places
+from sitrep.resolve.places import Gazetteer, GazetteerEntry, name_key, to_location
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.default()
+
+
+# --------------------------------------------------------------------------- keys
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Peshawar", "peshawar"),
+        ("Usulután", "usulutan"),
+        ("Khyber-Pakhtunkhwa", "khyber pakhtunkhwa"),
+        ("U.S.", "us"),
+        ("Sana'a", "sanaa"),
+        ("the United States", "united states"),
+        ("Møre", "more"),
+    ],
+)
+def test_name_key_folds_case_diacritics_and_punctuation(text, key):
+    assert name_key(text) == key
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@pytest.mark.parametrize("name", ["Peshawar", "peshawar", "PESHAWAR"])
+def test_candidates_ignore_case(gazetteer, name):
+    assert any(entry.name == "Peshawar" and entry.country_code == "PK" for entry in gazetteer.candidates(name))
+
+
+def test_candidates_find_alternate_spellings(gazetteer):
+    assert any(entry.name == "Balochistan" and entry.kind == "admin1" for entry in gazetteer.candidates("Baluchistan"))
+
+
+def test_candidates_list_every_place_of_a_name(gazetteer):
+    codes = {entry.country_code for entry in gazetteer.candidates("Hyderabad")}
+    assert {"PK", "IN"} <= codes
+
+
+def test_candidates_of_unknown_name_are_empty(gazetteer):
+    assert gazetteer.candidates("Xqzzyville") == []
+
+
+# --------------------------------------------------------------------------- resolve
+
+
+def test_quetta_resolves_to_the_balochistan_city(gazetteer):
+    entry = gazetteer.resolve("Quetta")
+    assert (entry.kind, entry.country_code, entry.country, entry.admin1) == ("city", "PK", "Pakistan", "Balochistan")
+    assert entry.lat == pytest.approx(30.19, abs=0.02)
+    assert entry.lon == pytest.approx(67.00, abs=0.02)
+    assert entry.geonameid == 1167528
+
+
+def test_hyderabad_follows_the_country_hint(gazetteer):
+    pakistani = gazetteer.resolve("Hyderabad", country_codes=["PK"])
+    indian = gazetteer.resolve("Hyderabad", country_codes=["IN"])
+    assert (pakistani.country_code, pakistani.admin1) == ("PK", "Sindh")
+    assert (indian.country_code, indian.admin1) == ("IN", "Telangana")
+
+
+def test_islamabad_is_in_pakistan(gazetteer):
+    assert gazetteer.resolve("Islamabad").country_code == "PK"
+
+
+@pytest.mark.parametrize("name", ["Balochistan", "Baluchistan"])
+def test_balochistan_is_a_pakistani_province(gazetteer, name):
+    entry = gazetteer.resolve(name)
+    assert (entry.name, entry.kind, entry.country_code) == ("Balochistan", "admin1", "PK")
+    assert entry.lat is not None and entry.lon is not None
+
+
+def test_khyber_pakhtunkhwa_is_an_admin1(gazetteer):
+    entry = gazetteer.resolve("Khyber Pakhtunkhwa")
+    assert (entry.kind, entry.country_code) == ("admin1", "PK")
+
+
+def test_borno_is_a_nigerian_state(gazetteer):
+    entry = gazetteer.resolve("Borno")
+    assert (entry.kind, entry.country_code) == ("admin1", "NG")
+
+
+@pytest.mark.parametrize(("hint", "country"), [("IN", "IN"), ("PK", "PK")])
+def test_punjab_is_the_state_of_the_hinted_country(gazetteer, hint, country):
+    entry = gazetteer.resolve("Punjab", country_codes=[hint])
+    assert (entry.kind, entry.country_code) == ("admin1", country)
+
+
+def test_admin1_hint_picks_the_place_in_that_division(gazetteer):
+    entry = gazetteer.resolve("Hyderabad", admin1=["Sindh"])
+    assert entry.country_code == "PK"
+
+
+def test_admin1_hint_may_be_an_alias(gazetteer):
+    # the larger Sonepur is in Bihar; "Orissa" is the old name of Odisha
+    assert gazetteer.resolve("Sonepur").admin1 == "Bihar"
+    assert gazetteer.resolve("Sonepur", admin1=["Orissa"]).admin1 == "Odisha"
+
+
+def test_a_country_name_is_the_country(gazetteer):
+    entry = gazetteer.resolve("Yemen")
+    assert (entry.kind, entry.country_code) == ("country", "YE")
+
+
+def test_a_country_name_stays_the_country_under_another_hint(gazetteer):
+    assert gazetteer.resolve("Mexico", country_codes=["US"]).kind == "country"
+
+
+def test_middle_east_is_a_region(gazetteer):
+    entry = gazetteer.resolve("Middle East")
+    assert entry.kind == "region"
+    assert to_location(entry).precision == "region"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Gaza Strip", "PS"), ("West Bank", "PS"), ("Sahel", None), ("Horn of Africa", None), ("Kashmir", None),
+     ("South Asia", None), ("tribal regions", "PK"), ("Africa", None)],
+)
+def test_regions_resolve_with_region_kind(gazetteer, name, country):
+    entry = gazetteer.resolve(name)
+    assert (entry.kind, entry.country_code) == ("region", country)
+
+
+def test_paris_without_hints_is_in_france(gazetteer):
+    assert gazetteer.resolve("Paris").country_code == "FR"
+
+
+def test_paris_with_a_us_hint_is_in_the_us(gazetteer):
+    assert gazetteer.resolve("Paris", country_codes=["US"]).country_code == "US"
+
+
+def test_own_name_beats_a_bigger_place_known_by_an_alternate(gazetteer):
+    # "Victoria" is an alternate name of Hong Kong, and the name of many smaller places
+    assert gazetteer.resolve("Victoria", country_codes=["CA"]).name == "Victoria"
+    assert gazetteer.resolve("Salvador").country_code == "BR"
+
+
+def test_a_large_city_beats_its_same_named_division(gazetteer):
+    for name, country in [("Kabul", "AF"), ("Sanaa", "YE"), ("New York", "US")]:
+        entry = gazetteer.resolve(name)
+        assert (entry.kind, entry.country_code) == ("city", country), name
+
+
+def test_possessive_resolves_to_the_place(gazetteer):
+    assert gazetteer.resolve("Quetta's").name == "Quetta"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("san salvador", "SV"), ("el salvador", "SV"), ("usulutan", "SV"), ("lima", "PE"), ("bogota", "CO"),
+     ("medellin", "CO")],
+)
+def test_lower_case_muc4_places_resolve(gazetteer, name, country):
+    assert gazetteer.resolve(name).country_code == country
+
+
+def test_lower_case_san_miguel_resolves_in_el_salvador(gazetteer):
+    entry = gazetteer.resolve("san miguel", country_codes=["SV"])
+    assert (entry.country_code, entry.admin1) == ("SV", "San Miguel")
+
+
+def test_usulutan_department_is_known(gazetteer):
+    assert any(entry.kind == "admin1" and entry.country_code == "SV" for entry in gazetteer.candidates("usulutan"))
+
+
+@pytest.mark.parametrize("name", ["US", "U.S.", "UK", "Britain", "Russia", "Iran", "Syria", "United States"])
+def test_country_aliases_resolve(gazetteer, name):
+    assert gazetteer.resolve(name).kind == "country"
+
+
+def test_unknown_name_resolves_to_none(gazetteer):
+    assert gazetteer.resolve("Xqzzyville") is None
+
+
+# --------------------------------------------------------------------------- common words
+
+
+@pytest.mark.parametrize("word", ["police", "said", "university", "of", "more", "Police", "Of", "the", "us", "Us"])
+def test_common_words_are_not_places(gazetteer, word):
+    assert not gazetteer.is_place(word)
+
+
+@pytest.mark.parametrize("word", ["nice", "reading", "mobile", "car"])
+def test_lower_case_english_words_are_not_places(gazetteer, word):
+    assert not gazetteer.is_place(word)
+
+
+@pytest.mark.parametrize("word", ["Nice", "Reading", "china", "US", "CAR"])
+def test_capitalised_or_country_words_stay_places(gazetteer, word):
+    assert gazetteer.is_place(word)
+
+
+@pytest.mark.parametrize("name", ["Peshawar", "peshawar", "Quetta", "Balochistan", "Middle East"])
+def test_real_places_are_places(gazetteer, name):
+    assert gazetteer.is_place(name)
+
+
+# --------------------------------------------------------------------------- countries
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Pakistan", "PK"), ("Pakistani", "PK"), ("Pakistanis", "PK"), ("Pakistan's", "PK"),
+        ("the United States", "US"), ("U.S.", "US"), ("American", "US"), ("Afghan", "AF"), ("Iraqi", "IQ"),
+        ("Syrian", "SY"), ("Nigerian", "NG"), ("Somali", "SO"), ("British", "GB"), ("UK", "GB"), ("Iranian", "IR"),
+    ],
+)
+def test_country_reads_names_demonyms_and_possessives(gazetteer, text, code):
+    assert gazetteer.country(text).country_code == code
+
+
+def test_country_ignores_cities(gazetteer):
+    assert gazetteer.country("Quetta") is None
+
+
+def test_country_abbreviation_needs_capitals(gazetteer):
+    assert gazetteer.country("us") is None
+
+
+def test_every_country_has_a_point_and_demonyms_cover_most(gazetteer):
+    countries = [entry for entry in gazetteer.entries() if entry.kind == "country"]
+    assert len(countries) > 240
+    assert sum(entry.lat is not None for entry in countries) > 230
+
+
+# --------------------------------------------------------------------------- to_location
+
+
+def test_to_location_carries_hierarchy_and_precision(gazetteer):
+    location = to_location(gazetteer.resolve("Quetta"))
+    assert (location.name, location.admin1, location.country_code, location.country) == (
+        "Quetta", "Balochistan", "PK", "Pakistan",
+    )
+    assert location.precision == "city"
+    assert location.geonameid == 1167528
+
+
+@pytest.mark.parametrize(
+    ("kind", "precision"), [("city", "city"), ("admin1", "admin1"), ("country", "country"), ("region", "region")]
+)
+def test_to_location_precision_follows_kind(kind, precision):
+    entry = GazetteerEntry("X", kind, None, None, None, None, None, None, 0, None)
+    assert to_location(entry).precision == precision
+
+
+# --------------------------------------------------------------------------- cache
+
+
+TINY_INDEX = {"name": ["Tiny"]}
+
+
+def test_cache_dir_prefers_sitrep_cache_dir(monkeypatch, tmp_path):
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path / "own"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert places.cache_dir() == tmp_path / "own"
+
+
+def test_cache_dir_honours_xdg_cache_home(monkeypatch, tmp_path):
+    monkeypatch.delenv("SITREP_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert places.cache_dir() == tmp_path / "xdg" / "sitrep"
+
+
+def test_cache_dir_defaults_to_home_cache(monkeypatch, tmp_path):
+    monkeypatch.delenv("SITREP_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert places.cache_dir() == tmp_path / ".cache" / "sitrep"
+
+
+def test_load_index_builds_once_then_reads_the_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    builds = []
+    monkeypatch.setattr(places, "build_index", lambda: builds.append(1) or TINY_INDEX)
+    assert places.load_index() == TINY_INDEX
+    assert places.load_index() == TINY_INDEX
+    assert len(builds) == 1
+    assert [path.name for path in tmp_path.iterdir()] == [places._cache_name()]
+
+
+def test_stale_or_corrupt_cache_is_rebuilt(monkeypatch, tmp_path):
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    (tmp_path / "gazetteer-0000000000000000.pickle").write_bytes(pickle.dumps({"name": ["Old"]}))
+    (tmp_path / places._cache_name()).write_bytes(b"not a pickle")
+    monkeypatch.setattr(places, "build_index", lambda: TINY_INDEX)
+    assert places.load_index() == TINY_INDEX
+    assert [path.name for path in tmp_path.iterdir()] == [places._cache_name()]
+
+
+def test_cache_name_changes_with_source_versions(monkeypatch):
+    before = places._cache_name()
+    monkeypatch.setattr(places.importlib.metadata, "version", lambda package: "0.0-test")
+    assert places._cache_name() != before
+
+
+def test_unwritable_cache_still_returns_the_index(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(places, "build_index", lambda: TINY_INDEX)
+    assert places.load_index() == TINY_INDEX
