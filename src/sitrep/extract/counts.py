@@ -37,7 +37,10 @@ QUANTITY = rf"(?P<qual>{QUALIFIER})?\s*(?P<num>{NUMBER})"
 PERSON_NOUNS = (
     r"(?:people|persons|person|civilians?|policemen|policeman|police officers?|officers?|soldiers?|troops|"
     r"security personnel|personnel|cadets?|recruits?|trainees?|students?|children|women|men|worshippers|"
-    r"pilgrims|villagers|passengers|guards?|members|workers|others|of them|victims|citizens)"
+    r"pilgrims|villagers|passengers|guards?|members|workers|others|of them|victims|citizens|shopkeepers?|traders?|"
+    r"farmers?|labou?rers?|miners?|fishermen|tribesmen|hostages|teachers?|doctors?|nurses?|journalists?|"
+    r"employees|staff|guests|worshipers|peasants?|residents|inhabitants|youths?|boys|girls|kids|infants|"
+    r"elders|leaders?|commuters|shoppers|mourners|protesters|demonstrators|voters|bystanders|police)"
 )
 ATTACKER_NOUNS = r"(?:attackers?|militants?|gunmen|gunman|terrorists?|fighters?|insurgents?|assailants?|bombers?|rebels?|guerrillas?)"
 DEATH = r"(?:dead|killed|died|deaths?|lives|bodies|fatalities|martyred|slain|perished|lifeless)"
@@ -45,13 +48,14 @@ INJURY = r"(?:injured|wounded|hurt|injuries|injuring|wounding)"
 
 
 def _patterns(outcome: str) -> list[re.Pattern]:
-    verb = "kill(?:ed|ing|s)?|claim(?:ed|ing)|le(?:ft|aving)" if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)|le(?:ft|aving)"
+    verb = ("kill(?:ed|ing|s)?|claim(?:ed|ing)|le(?:ft|aving)|shot dead|shooting dead|gunned down|gunning down|"
+            "massacred|executed|beheaded") if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)|le(?:ft|aving)"
     return [
         re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+{QUANTITY}\b", re.I)
         if outcome == DEATH else re.compile(r"(?!x)x"),
         re.compile(rf"\b(?:{verb})\s+{QUANTITY}\s+(?:{PERSON_NOUNS}\s+)?(?:\w+\s+)?{outcome}\b", re.I),
-        re.compile(rf"\b(?:{verb})\s+{QUANTITY}\s+{PERSON_NOUNS}\b", re.I),
-        re.compile(rf"\b{QUANTITY}\s+(?:(?!{ATTACKER_NOUNS})[\w-]+\s+){{0,3}}?(?:were|have been|had been|was|are)?\s*"
+        re.compile(rf"\b(?:{verb})\s+{QUANTITY}\s+(?:[A-Za-z-]+\s+){{0,2}}?{PERSON_NOUNS}\b", re.I),
+        re.compile(rf"\b{QUANTITY}\s+(?:(?!{ATTACKER_NOUNS}|and\b|or\b)[\w-]+\s+){{0,3}}?(?:were|have been|had been|was|are)?\s*"
                    rf"(?:\w+ly\s+)?{outcome}\b", re.I),
     ]
 
@@ -65,7 +69,9 @@ SUM_RE = re.compile(
 )
 ATTACKERS_KILLED = re.compile(
     rf"\b(?:{QUANTITY}|(?P<single>a|an|one))\s+(?:\w+\s+)?{ATTACKER_NOUNS}\s+(?:who\s+)?(?:were|was|had been|have been)?\s*"
-    r"(?:also\s+)?(?:killed|shot dead|gunned down|died|blew (?:himself|themselves) up)\b",
+    r"(?:also\s+)?(?:killed|shot dead|gunned down|died|blew (?:himself|themselves) up)\b"
+    # "troops repelled the attackers and killed 12 of them"
+    rf"|\b{ATTACKER_NOUNS}\b[^.;]*?\b(?:killed|shot dead|gunned down)\s+(?P<qual2>{QUALIFIER})?\s*(?P<num2>{NUMBER})\s+of\s+them\b",
     re.I,
 )
 BARE_INJURY = re.compile(rf"\b{INJURY}\b", re.I)
@@ -187,6 +193,11 @@ def read_injuries(sentence: str) -> list[tuple[int | None, int | None, str, str]
 def read_attackers_killed(sentence: str) -> list[tuple[int | None, int | None, str, str]]:
     found = []
     for match in ATTACKERS_KILLED.finditer(sentence):
+        if match.group("num2"):
+            bounds = _bounds(match.group("qual2"), match.group("num2"))
+            if bounds is not None:
+                found.append((*bounds, match.group(0).strip()))
+            continue
         if match.group("single"):
             found.append((1, None, "at_least", match.group(0).strip()))
             continue

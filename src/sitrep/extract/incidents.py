@@ -126,7 +126,9 @@ class Cluster:
 
 def find_incidents(ctx: Context, *, registry: Registry, gazetteer: Gazetteer,
                    statements: list[Found]) -> list[Incident]:
-    mentions = [m for sentence in ctx.sentences for m in _mentions(ctx, sentence)]
+    mentions: list[Mention] = []
+    for sentence in ctx.sentences:
+        mentions += _mentions(ctx, sentence, continuing=bool(mentions))
     clusters = _cluster(ctx, mentions, gazetteer)
     perpetrators = _perpetrators(ctx, registry, statements, clusters)
     incidents = []
@@ -135,11 +137,11 @@ def find_incidents(ctx: Context, *, registry: Registry, gazetteer: Gazetteer,
     return incidents
 
 
-def _mentions(ctx: Context, sentence: Sentence) -> list[Mention]:
+def _mentions(ctx: Context, sentence: Sentence, *, continuing: bool) -> list[Mention]:
     found = []
     for token in sentence.span:
         event_type = _trigger_type(token)
-        if event_type is None or not _specific(ctx, token):
+        if event_type is None or not (_specific(ctx, token) or (continuing and _continues(token))):
             continue
         mention = Mention(token, event_type, sentence)
         mention.targets = _targets(token)
@@ -170,8 +172,17 @@ def _trigger_type(token: Token) -> str | None:
             return "air_strike"
         return NOUN_TRIGGERS.get(lemma)
     if token.pos_ == "VERB":
-        if lemma == "set" and any(c.lower_ == "fire" for c in token.subtree):
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        objects = {c.lower_ for c in token.children if c.dep_ == "dobj"}
+        subject_words = {t.lower_ for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+        if lemma == "blow" and "up" in particles:
+            return "suicide_bombing" if "suicide" in subject_words or objects & {"himself", "herself"} else "bombing"
+        if lemma == "open" and "fire" in objects:
+            return "armed_assault"
+        if lemma == "set" and any(c.lower_ in {"fire", "ablaze"} for c in token.subtree):
             return "arson"
+        if lemma in {"gun", "shoot"} and ("down" in particles or "dead" in {c.lower_ for c in token.children}):
+            return "armed_assault"
         return VERB_TRIGGERS.get(lemma)
     return None
 
@@ -192,6 +203,19 @@ def _specific(ctx: Context, token: Token) -> bool:
     own = [t for t in token.subtree if not _in_conj(t, token)]
     return any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "CARDINAL"} or
                (t.pos_ == "NOUN" and t.lemma_ in NOUN_TRIGGERS and t.i != token.i) for t in own)
+
+
+def _continues(verb: Token) -> bool:
+    """'The militants ... opened fire': a definite reference to the attackers goes on telling the same event."""
+    if verb.pos_ != "VERB" or any(a.lemma_.lower() in IRREALIS for a in verb.ancestors):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    definite = any(c.lower_ in {"the", "these", "those"} for c in subject.children) or subject.lower_ == "they"
+    return definite and (subject.lower_ == "they" or re.fullmatch(counts.ATTACKER_NOUNS, subject.lower_) is not None)
 
 
 def _in_conj(token: Token, root: Token) -> bool:
@@ -217,7 +241,7 @@ def _targets(trigger: Token) -> list[tuple[str, str, bool]]:
             heads.append(trigger.head)
     targets = []
     for head in heads:
-        if head.lower_ in {"it", "them", "they"}:
+        if head.lower_ in {"it", "them", "they"} or head.ent_type_ in {"DATE", "TIME", "GPE", "LOC"}:
             continue
         text, proper = _noun_phrase(head)
         target_type = classify_target(text)
@@ -233,9 +257,11 @@ def _noun_phrase(head: Token) -> tuple[str, bool]:
         if ent.start <= head.i < ent.end and ent.label_ in {"ORG", "FAC", "GPE"}:
             span = ent[1:] if ent[0].lower_ == "the" else ent
             return span.text, True
-    left = [c for c in head.lefts if c.dep_ in {"det", "amod", "compound", "nummod", "poss", "nmod"}]
+    # Quantities belong to the toll, not to the target's name ("at least 12 people" → "people").
+    left = [c for c in head.lefts if c.dep_ in {"det", "amod", "compound", "poss", "nmod"} and c.lower_ != "dead"]
     start = min([head.i, *(t.left_edge.i for t in left)])
-    return doc[start : head.i + 1].text, head.pos_ == "PROPN"
+    tokens = [t for t in doc[start : head.i + 1] if t.dep_ not in {"nummod", "quantmod"} and t.like_num is False]
+    return " ".join(t.text for t in tokens).replace(" 's", "'s"), head.pos_ == "PROPN"
 
 
 def classify_target(text: str) -> str:
@@ -274,10 +300,31 @@ def _dates(trigger: Token, sentence: Sentence) -> list[Span]:
         if trigger in root.ancestors:
             dates.append(ent)
             continue
-        head = root.head
-        if head.i == trigger.head.i and head.lemma_ not in SPEECH_VERBS:
+        verb = _clause_verb(root.head)
+        if verb is not None and verb.lemma_ not in SPEECH_VERBS and verb.i in _trigger_verbs(trigger):
             dates.append(ent)
     return dates
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb at or above a token: the clause it belongs to."""
+    node = token
+    while node.pos_ not in {"VERB", "AUX"}:
+        if node.head is node:
+            return None
+        node = node.head
+    return node
+
+
+def _trigger_verbs(trigger: Token) -> set[int]:
+    """The trigger's clause verb, and the verb a participle hangs from ('blew up ..., killing 12')."""
+    verb = _clause_verb(trigger)
+    if verb is None:
+        return set()
+    verbs = {verb.i}
+    if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ == "VERB" and verb.head.lemma_ not in SPEECH_VERBS:
+        verbs.add(verb.head.i)
+    return verbs
 
 
 def _context(trigger: Token) -> list[str]:
@@ -293,7 +340,9 @@ def _cluster(ctx: Context, mentions: list[Mention], gazetteer: Gazetteer) -> lis
     clusters: list[Cluster] = []
     for mention in mentions:
         current = clusters[-1] if clusters else None
-        if current is None or SEPARATE.search(mention.sentence.text) or _conflicts(ctx, current, mention, gazetteer):
+        separate = SEPARATE.search(mention.sentence.text) and current is not None and all(
+            m.sentence.index != mention.sentence.index for m in current.mentions)
+        if current is None or separate or _conflicts(ctx, current, mention, gazetteer):
             clusters.append(Cluster([mention]))
         else:
             current.mentions.append(mention)
@@ -460,7 +509,46 @@ def _perpetrators(ctx: Context, registry: Registry, statements: list[Found],
                     entries = by_cluster.setdefault(id(cluster), [])
                     if not any(_same(p, perpetrator) for p in entries):
                         entries.append(perpetrator)
+    for cluster in clusters:
+        _agent_perpetrators(ctx, registry, statements, cluster, by_cluster.setdefault(id(cluster), []))
     return by_cluster
+
+
+def _agent_perpetrators(ctx: Context, registry: Registry, statements: list[Found], cluster: Cluster,
+                        entries: list[Perpetrator]) -> None:
+    """'Boko Haram fighters killed 30 villagers', 'an attack by X', 'X's attack': the doer of the event."""
+    for mention in cluster.mentions:
+        trigger = mention.trigger
+        victims = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if trigger.dep_ == "relcl" and any(v.lower_ in {"who", "that", "which"} for v in victims):
+            victims.append(trigger.head)  # "a fighter who was killed": the victim is the fighter
+        if any(re.fullmatch(counts.ATTACKER_NOUNS, v.lower_) for v in victims):
+            continue  # "a fighter who was killed by security forces": the attacker's death, not the attack
+        agents: list[Token] = []
+        for child in trigger.children:
+            if child.dep_ == "nsubj" and trigger.pos_ == "VERB":
+                agents.append(child)
+            elif child.dep_ in {"agent"} or (child.dep_ == "prep" and child.lower_ == "by" and trigger.pos_ == "NOUN"):
+                agents += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "poss" and trigger.pos_ == "NOUN":
+                agents.append(child)
+        for agent in agents:
+            for actor in ctx.mention_for_subtree(agent):
+                kind = _kind(ctx, registry, actor.actor_id)
+                if kind in {None, "generic", "communal_group", "person"}:
+                    continue
+                said = speaker_for(statements, agent.idx, agent.idx + len(agent.text))
+                basis = "attributed"
+                if said is not None and said.speaker.organization_id == actor.actor_id:
+                    basis = "claimed"
+                asserted_by, asserted_by_id = _assertion(basis, said, [actor])
+                evidence = [mention.sentence.evidence()]
+                if said is not None:
+                    evidence += [e for e in said.statement.evidence if e not in evidence]
+                perpetrator = _make_perpetrator(ctx, registry, actor.actor_id, basis, asserted_by, asserted_by_id,
+                                                [], evidence, said)
+                if not any(_same(p, perpetrator) for p in entries):
+                    entries.append(perpetrator)
 
 
 def _cluster_for(clusters: list[Cluster], sentence: Sentence) -> Cluster:
@@ -491,6 +579,9 @@ def _perpetrator(ctx: Context, registry: Registry, masked, match: re.Match, basi
     if said is not None:
         evidence += [e for e in said.statement.evidence if e not in evidence]
     asserted_by, asserted_by_id = _assertion(basis, said, actors)
+    accuser = _accuser(ctx, masked, match) if said is None else None
+    if accuser is not None:
+        asserted_by, asserted_by_id = accuser
     if basis == "attributed" and HEDGED.search(masked.text[: match.start()]):
         basis = "suspected"
     if basis == "attributed" and said is not None and _kind(ctx, registry, said.speaker.organization_id) not in OFFICIAL_KINDS \
@@ -508,6 +599,19 @@ def _perpetrator(ctx: Context, registry: Registry, masked, match: re.Match, basi
                 result.append(_make_perpetrator(ctx, registry, partner, basis, asserted_by, asserted_by_id,
                                                 [actor.actor_id], evidence, said))
     return result
+
+
+def _accuser(ctx: Context, masked, match: re.Match) -> tuple[str, str | None] | None:
+    """'police suspected the Pakistani Taliban': the subject of suspect/blame/accuse asserts it."""
+    start, end = masked.to_article(match.start()), masked.to_article(match.end())
+    for token in masked.sentence.span:
+        if start <= token.idx < end and token.lemma_ in {"suspect", "blame", "accuse"} and token.pos_ == "VERB":
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                phrase = token.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+                mentions = ctx.mention_for_subtree(subject)
+                return phrase, mentions[0].actor_id if mentions else None
+    return None
 
 
 def _assertion(basis: str, said: Found | None, actors) -> tuple[str | None, str | None]:

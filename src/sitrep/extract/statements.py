@@ -162,7 +162,7 @@ def _reported_contents(cue: Token, speaker: Token) -> list[tuple[int, int]]:
         # "admitted (for the first time) that X": the parser often misses the complement.
         words = [t for t in cue.subtree if t.i > cue.i]
         for token in words:
-            if token.lower_ == "that" and token.i - cue.i <= 6:
+            if token.lower_ == "that" and token.dep_ in {"mark", "advmod"} and token.i - cue.i <= 6:
                 end = _clause_end(cue, token)
                 return [_trim(doc[token.i + 1 : end])]
     head = cue.head
