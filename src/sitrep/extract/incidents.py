@@ -646,5 +646,5 @@ def _kind(ctx: Context, registry: Registry, actor_id: str | None) -> str | None:
 
 
 def _same(a: Perpetrator, b: Perpetrator) -> bool:
-    return (a.actor_id, a.basis, a.asserted_by_id, tuple(a.partner_ids)) == (
-        b.actor_id, b.basis, b.asserted_by_id, tuple(b.partner_ids))
+    return (a.actor_id, a.basis, a.asserted_by, a.asserted_by_id, tuple(a.partner_ids)) == (
+        b.actor_id, b.basis, b.asserted_by, b.asserted_by_id, tuple(b.partner_ids))
