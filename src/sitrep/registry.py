@@ -35,6 +35,7 @@ GROUP_KINDS = frozenset({"armed_group", "faction", "militia", "political_party",
 
 SHORT_ALIAS_MAX = 4  # letters and digits; aliases this short are acronyms ("IS", "LeJ", "TTP")
 FUZZY_MIN_SCORE = 92
+LOOKUP_CACHE_SIZE = 100_000
 FUZZY_MIN_LENGTH = 8  # shorter names differ by too few letters to be matched fuzzily
 # ratio tolerates misspellings in the same word order, token_sort_ratio reordered words.
 FUZZY_SCORERS = (fuzz.ratio, fuzz.token_sort_ratio)
@@ -186,6 +187,7 @@ class Registry:
         self._fuzzy = _Choices()
         self._search = _Choices()  # long aliases, scored with partial matching
         self._search_short = _Choices()  # acronyms: whole-string scoring, so "is" is not found inside "jaish"
+        self._lookups: dict[tuple[str, str | None, bool], ActorEntry | None] = {}  # fuzzy matching is the slow part
         for entry in self._entries.values():
             for alias in entry.surface_forms:
                 self._index(alias, entry)
@@ -204,8 +206,19 @@ class Registry:
     def get(self, actor_id: str) -> ActorEntry | None:
         return self._entries.get(actor_id)
 
-    def lookup(self, mention: str, *, country_code: str | None = None) -> ActorEntry | None:
-        """The entry a mention names, or None. `country_code` breaks ties and resolves "the army"."""
+    def lookup(self, mention: str, *, country_code: str | None = None, fuzzy: bool = True) -> ActorEntry | None:
+        """The entry a mention names, or None. `country_code` breaks ties and resolves "the army".
+
+        `fuzzy=False` skips the approximate match, for spans that are unlikely organisation names.
+        """
+        key = (mention, country_code, fuzzy)
+        if key not in self._lookups:
+            if len(self._lookups) >= LOOKUP_CACHE_SIZE:
+                self._lookups.clear()
+            self._lookups[key] = self._lookup(mention, country_code, fuzzy)
+        return self._lookups[key]
+
+    def _lookup(self, mention: str, country_code: str | None, fuzzy: bool) -> ActorEntry | None:
         hint = country_code.upper() if country_code else None
         variants = list(_variants(mention))
         for text, kinds in variants:
@@ -214,7 +227,7 @@ class Registry:
                 return found
         if hint and (force := _UNQUALIFIED_FORCES.get(_spaced(mention))):
             return self.state_actor(hint, force)
-        for text, kinds in variants:
+        for text, kinds in variants if fuzzy else ():
             found = self._fuzzy_match(text, hint, kinds)
             if found:
                 return found

@@ -44,6 +44,7 @@ STATE_HEADS = {
     "forces": "security", "police": "police", "policemen": "police", "intelligence": "intelligence",
 }
 STATE_QUALIFIERS = {"security", "armed", "military", "government", "paramilitary", "federal", "provincial", "local"}
+NAMING_SOURCES = {"registry", "ner", "faction", "state"}
 DESCRIPTOR_HEADS = {"group", "outfit", "organisation", "organization", "faction", "groups", "outfits", "jihadists"}
 
 
@@ -78,7 +79,9 @@ def _entity_mentions(ctx: Context, sentence: Sentence, registry: Registry) -> No
         if ent.ent_id_:
             entry = registry.get(ent.ent_id_)
         else:
-            entry = registry.lookup(name.text, country_code=ctx.main_country) if name.text else None
+            # Only spans the model calls organisations are worth an approximate match.
+            entry = registry.lookup(name.text, country_code=ctx.main_country,
+                                    fuzzy=ent.label_ == "ORG") if name.text else None
             if entry is not None and entry.kind not in NON_STATE_KINDS | {"international_organization"}:
                 entry = None
         if entry is not None:
@@ -126,7 +129,7 @@ def _known_faction(registry: Registry, parent: ActorEntry, name: str) -> ActorEn
 
 
 def _state_mentions(ctx: Context, sentence: Sentence, registry: Registry, gazetteer: Gazetteer) -> None:
-    for chunk in map(_trim_punct, sentence.span.noun_chunks):
+    for chunk in map(_trim_punct, ctx.noun_chunks(sentence)):
         head = chunk.root
         force = STATE_HEADS.get(head.lower_)
         if force is None or _covered(ctx, chunk):
@@ -172,7 +175,7 @@ def _covered(ctx: Context, chunk: Span) -> bool:
 
 def _descriptor_mentions(ctx: Context, sentence: Sentence) -> None:
     """'the group', 'these groups', 'the Middle East based group' refer back to earlier actors."""
-    for chunk in map(_trim_punct, sentence.span.noun_chunks):
+    for chunk in map(_trim_punct, ctx.noun_chunks(sentence)):
         head = chunk.root
         if head.lower_ not in DESCRIPTOR_HEADS or _covered(ctx, chunk):
             continue
@@ -252,10 +255,12 @@ def build_actors(ctx: Context, *, registry: Registry, used: set[str]) -> list[Ac
             continue
         mentions = [m for m in ctx.mentions if m.actor_id == actor_id]
         surface = sorted({m.text for m in mentions})
+        # Names, not descriptions: "these groups" is a mention of al-Qaeda but not one of its aliases.
+        names = {m.text for m in mentions if m.via in NAMING_SOURCES}
         evidence = [ctx.sentences[i].evidence() for i in sorted({m.sentence for m in mentions})]
         registered = not actor_id.startswith("new:")
         actors.append(Actor(
-            id=entry.id, name=entry.name, aliases=sorted(set(entry.aliases) | set(surface)), kind=entry.kind,
+            id=entry.id, name=entry.name, aliases=sorted(set(entry.aliases) | names), kind=entry.kind,
             parent_id=entry.parent_id, country_code=entry.country_code, registered=registered,
             mentions=surface, evidence=evidence,
             confidence=_actor_confidence(mentions, registered),
@@ -286,7 +291,7 @@ def resolve_speaker_groups(ctx: Context, statements) -> None:
         if entry is None or entry.kind not in NON_STATE_KINDS:
             continue
         sentence = ctx.sentences[found.sentence]
-        for chunk in sentence.span.noun_chunks:
+        for chunk in ctx.noun_chunks(sentence):
             head = chunk.root
             inside = found.content_start <= chunk.start_char and chunk.end_char <= found.content_end
             if (inside and head.lower_ in DESCRIPTOR_HEADS and chunk[0].lower_ in {"a", "an"}

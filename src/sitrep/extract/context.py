@@ -9,6 +9,7 @@ record what they resolved.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -57,6 +58,17 @@ class Context:
     # Actors found in this article that the registry does not know, by id.
     new_actors: dict[str, ActorEntry] = field(default_factory=dict)
     country_counts: Counter = field(default_factory=Counter)
+    _chunks: dict[int, list[Span]] | None = None
+
+    def noun_chunks(self, sentence: Sentence) -> list[Span]:
+        """Noun chunks of one sentence. spaCy's Span.noun_chunks walks the whole Doc on every call."""
+        if self._chunks is None:
+            self._chunks = {}
+            for chunk in self.doc.noun_chunks:
+                owner = self.sentence_at(chunk.start_char)
+                if owner is not None:
+                    self._chunks.setdefault(owner.index, []).append(chunk)
+        return self._chunks.get(sentence.index, [])
 
     @property
     def main_country(self) -> str | None:
@@ -66,10 +78,14 @@ class Context:
         return sorted(self.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
     def sentence_at(self, char: int) -> Sentence | None:
-        for sent in self.sentences:
-            if sent.start <= char < sent.end:
-                return sent
+        index = bisect.bisect_right(self._starts, char) - 1
+        if index >= 0 and char < self.sentences[index].end:
+            return self.sentences[index]
         return None
+
+    @property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def add_mention(self, mention: ActorMention) -> None:
         if mention not in self.mentions:

@@ -487,6 +487,9 @@ def _merge_targets(cluster: Cluster) -> list[Target]:
                 by_type[target_type].append((text, proper))
     targets = []
     for target_type, names in by_type.items():
+        if len(names) > 1:
+            # "police attack" gives a bare type word; a named or described target says more.
+            names = [(t, p) for t, p in names if " " in t or p] or names
         proper = [t for t, p in names if p]
         name = proper[0] if proper else names[0][0]
         targets.append(Target(name=name, type=target_type, mentions=[t for t, _ in names if t != name]))
