@@ -55,7 +55,7 @@ def extract(
     """
     documents: list[Document] = []
     failures = 0
-    out = Console(highlight=False, soft_wrap=False)
+    out = Console(highlight=False, soft_wrap=True)
     for result in process_paths(paths):
         if isinstance(result, InputError):
             failures += 1

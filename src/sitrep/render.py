@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from .model import Count, DateRange, Document, Location
@@ -41,48 +40,41 @@ def render_document(console: Console, document: Document) -> None:
         for context in incident.context:
             rows.append(("context", context))
         rows.append(("confidence", f"{incident.confidence:.2f} from {len(incident.evidence)} sentences"))
-        table = Table(show_header=False, box=None, padding=(0, 2))
+        width = max(len(label) for label, _ in rows)
         for label, value in rows:
-            table.add_row(Text(label, style="cyan"), Text(value))
-        console.print(table)
+            console.print(Text.assemble(("  " + label.ljust(width + 2), "cyan"), value))
         console.print()
-    if document.actors:
-        table = Table(title="Actors", title_justify="left")
-        for column in ("id", "name", "kind", "parent", "mentions"):
-            table.add_column(column)
-        for actor in document.actors:
-            table.add_row(*(Text(v) for v in (
-                actor.id, actor.name + ("" if actor.registered else " (new)"), actor.kind,
-                names.get(actor.parent_id, actor.parent_id or ""), ", ".join(actor.mentions))))
-        console.print(table)
-    if document.relations:
-        table = Table(title="Relations", title_justify="left")
-        for column in ("source", "relation", "target", "status", "asserted by"):
-            table.add_column(column)
-        for relation in document.relations:
-            arrow = relation.type if relation.directed else f"{relation.type} (mutual)"
-            table.add_row(*(Text(v) for v in (
-                names.get(relation.source_id, relation.source_id), arrow,
-                names.get(relation.target_id, relation.target_id), relation.status, relation.asserted_by or "")))
-        console.print(table)
-    if document.statements:
-        table = Table(title="Statements", title_justify="left")
-        for column in ("speaker", "role", "organisation", "kind", "text"):
-            table.add_column(column)
-        for statement in document.statements:
-            kind = ("direct" if statement.direct else "reported") + (", anonymous" if statement.anonymous else "")
-            table.add_row(*(Text(v) for v in (
-                statement.speaker or "?", statement.role or "", names.get(statement.organization_id or "", ""),
-                kind, statement.text)))
-        console.print(table)
-    if document.places:
-        table = Table(title="Places", title_justify="left")
-        for column in ("place", "role", "country", "admin1", "lat, lon"):
-            table.add_column(column)
-        for place in document.places:
-            coords = f"{place.lat:.2f}, {place.lon:.2f}" if place.lat is not None else ""
-            table.add_row(*(Text(v) for v in (place.name, place.role, place.country_code or "", place.admin1 or "", coords)))
-        console.print(table)
+    _section(console, "Actors", [
+        f"{a.name}{'' if a.registered else ' (not in registry)'} [{a.id}], {a.kind.replace('_', ' ')}"
+        + (f" of {names.get(a.parent_id, a.parent_id)}" if a.parent_id else "")
+        + (f": {', '.join(a.mentions)}" if a.mentions else "")
+        for a in document.actors
+    ])
+    _section(console, "Relations", [
+        f"{names.get(r.source_id, r.source_id)} {r.type.replace('_', ' ')} {names.get(r.target_id, r.target_id)}"
+        f" ({r.status}{', ' + r.period if r.period else ''}; per {r.asserted_by})"
+        for r in document.relations
+    ])
+    _section(console, "Statements", [
+        f"{s.speaker or '?'}"
+        + (f" ({', '.join(p for p in (s.role, names.get(s.organization_id or '')) if p)})" if s.role or s.organization_id else "")
+        + f", {'quoted' if s.direct else 'reported'}{', anonymous' if s.anonymous else ''}: \u201c{s.text}\u201d"
+        for s in document.statements
+    ])
+    _section(console, "Places", [
+        f"{p.name} ({p.role}): {', '.join(x for x in (p.admin1, p.country_code) if x)}"
+        + (f" {p.lat:.2f}, {p.lon:.2f}" if p.lat is not None else "")
+        for p in document.places
+    ])
+
+
+def _section(console: Console, title: str, lines: list[str]) -> None:
+    if not lines:
+        return
+    console.print(Text(title, style="bold"))
+    for line in lines:
+        console.print(Text(f"  {line}"))
+    console.print()
 
 
 def _date(date: DateRange) -> str:
@@ -109,8 +101,11 @@ def _count(count: Count | None) -> str:
         return "not reported"
     if count.qualifier == "unknown":
         return f"yes, number not given (\"{count.text}\")"
+    said = f' ("{count.text}")' if count.text else ""
     if count.min is not None and count.max == count.min:
-        return f"{count.min}" + (" (about)" if count.qualifier == "about" else "")
-    low = "?" if count.min is None else str(count.min)
-    high = "" if count.max is None else str(count.max)
-    return f"{low}–{high} ({count.qualifier.replace('_', ' ')}: \"{count.text}\")"
+        return ("about " if count.qualifier == "about" else "") + f"{count.min}{said}"
+    if count.max is None:
+        return f"at least {count.min}{said}"
+    if count.min is None:
+        return f"at most {count.max}{said}"
+    return f"{count.min} to {count.max}{said}"

@@ -27,7 +27,11 @@ HEDGES = re.compile(
     r"predictions?|said to|thought to|likely|rumou?red|purported(?:ly)?|opportunit(?:y|ies)|attempting|trying)\b",
     re.IGNORECASE,
 )
-PERIOD_RE = re.compile(r"^\s*(?:,\s*)?((?:during|in|since|until|throughout|from)\s+(?:the\s+)?[^.;,⟦]{3,60})")
+# A time phrase right after the relation: "during the early years of their insurgency", "since 2014".
+PERIOD_RE = re.compile(
+    r"^\s*(?:,\s*)?((?:during|since|until|throughout)\s+[^.;,⟦]{3,60}|"
+    r"in\s+(?:the\s+)?(?:early|late|mid|recent|past|last)?\s*(?:\d{4}s?|years?|months?|decades?|weeks?)\b[^.;,⟦]{0,40})"
+)
 
 DST = rf"(?:the\s+)?(?P<dst>{SLOT})"
 SRC = rf"(?P<src>{SLOT})"

@@ -180,8 +180,15 @@ def _clause_end(cue: Token, that: Token) -> int:
     return cue.right_edge.i + 1
 
 
+EDGE_WORDS = {"that", "but", "and", "or", "as"}  # complementizers and dangling conjunctions at a clause's edges
+
+
 def _trim(span: Span) -> tuple[int, int]:
     tokens = [t for t in span if not (t.is_punct or t.is_space)]
+    while tokens and tokens[0].lower_ in EDGE_WORDS and tokens[0].dep_ in {"mark", "cc", "advmod"}:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower_ in EDGE_WORDS and tokens[-1].dep_ in {"cc", "mark"}:
+        tokens = tokens[:-1]
     if not tokens:
         return span.start_char, span.start_char
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -208,13 +215,15 @@ def _speaker(ctx: Context, token: Token, sentence: Sentence, found: list[Found],
         text = person.text
     else:
         # "analysts' predictions": the speaker is "analysts"
-        text = re.sub(r"\s*['’]s?$", "", _phrase_without_appos(phrase, appos))
+        text = re.sub(r"\s*['’]s?$", "", _phrase_without_appos(phrase, appos)).lstrip("\"“”' ")
         if token.lemma_ in ROLE_HEADS or token.lower_ in ROLE_HEADS:
             role = role or _role(token)
     individual = person is None and (token.lemma_ in INDIVIDUAL_HEADS or token.lower_ in INDIVIDUAL_HEADS)
     anonymous = person is None and (individual or bool(ANONYMITY_CUES.search(sentence.text)))
     if individual:
         actor_id = None  # the speaker is a person; the state body is their organisation
+    if role is not None and role == text.lower():
+        role = None  # "analysts" says who, not what role
     return Speaker(text=text, actor_id=actor_id, role=role, organization_id=organization_id,
                    anonymous=anonymous, named=person is not None)
 
