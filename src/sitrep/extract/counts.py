@@ -86,6 +86,8 @@ def parse_number(text: str) -> int | None:
         return int(words[0])
     if text.lower() in VAGUE:
         return VAGUE[text.lower()]
+    if words[0] in {"a", "an"} and len(words) > 1:
+        words = words[1:]  # "a dozen", "a hundred"
     total, current = 0, 0
     for word in words:
         if word in UNITS:

@@ -26,6 +26,7 @@ from ..resolve.places import Gazetteer, GazetteerEntry, to_location
 from . import counts
 from .context import Context, Sentence
 from .masking import SLOT, mask
+from .places import is_dateline, place_entities
 from .statements import SPEECH_VERBS, Found, speaker_for
 
 NOUN_TRIGGERS = {
@@ -128,7 +129,7 @@ def find_incidents(ctx: Context, *, registry: Registry, gazetteer: Gazetteer,
                    statements: list[Found]) -> list[Incident]:
     mentions: list[Mention] = []
     for sentence in ctx.sentences:
-        mentions += _mentions(ctx, sentence, continuing=bool(mentions))
+        mentions += _mentions(ctx, sentence, gazetteer, continuing=bool(mentions))
     clusters = _cluster(ctx, mentions, gazetteer)
     perpetrators = _perpetrators(ctx, registry, statements, clusters)
     incidents = []
@@ -137,7 +138,7 @@ def find_incidents(ctx: Context, *, registry: Registry, gazetteer: Gazetteer,
     return incidents
 
 
-def _mentions(ctx: Context, sentence: Sentence, *, continuing: bool) -> list[Mention]:
+def _mentions(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, *, continuing: bool) -> list[Mention]:
     found = []
     for token in sentence.span:
         event_type = _trigger_type(token)
@@ -145,7 +146,7 @@ def _mentions(ctx: Context, sentence: Sentence, *, continuing: bool) -> list[Men
             continue
         mention = Mention(token, event_type, sentence)
         mention.targets = _targets(token)
-        mention.places = _places(ctx, token, sentence)
+        mention.places = _places(ctx, token, sentence, gazetteer)
         mention.dates = _dates(token, sentence)
         mention.context = _context(token)
         mention.clause = _clause_text(token)
@@ -272,23 +273,15 @@ def classify_target(text: str) -> str:
     return "unknown"
 
 
-def _places(ctx: Context, trigger: Token, sentence: Sentence) -> list[tuple[Span, bool]]:
+def _places(ctx: Context, trigger: Token, sentence: Sentence, gazetteer: Gazetteer) -> list[tuple[Span, bool]]:
     subtree = {t.i for t in trigger.subtree}
     places = []
-    for ent in sentence.span.ents:
-        if ent.label_ not in {"GPE", "LOC", "FAC"} or _is_dateline(ctx, ent):
+    for ent in place_entities(ctx, sentence, gazetteer):
+        if is_dateline(ctx, ent):
             continue
         attached = ent.root.i in subtree or ent.root.head.i in subtree
         places.append((ent, attached))
     return places
-
-
-def _is_dateline(ctx: Context, ent: Span) -> bool:
-    dateline = ctx.article.dateline
-    if not dateline or ent.text != dateline:
-        return False
-    rest = ctx.article.text[ent.end_char : ent.end_char + 20]
-    return bool(re.match(r"\s*(?:[:—–-]|\(|,\s*[A-Z][a-z]+\s*[:—–-])", rest)) or ent.start == ent.sent.start
 
 
 def _dates(trigger: Token, sentence: Sentence) -> list[Span]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from ..model import Incident, Place
 from ..resolve.places import Gazetteer
-from .context import Context
+from .context import Context, Sentence
 
 ROLE_RANK = {"incident": 0, "dateline": 1, "mentioned": 2}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]) -> list[Place]:
@@ -14,16 +17,14 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
     incident_places = {(i.location.name, i.location.country_code) for i in incidents if i.location}
     places: dict[tuple[str, str | None], Place] = {}
     for sentence in ctx.sentences:
-        for ent in sentence.span.ents:
-            if ent.label_ not in {"GPE", "LOC", "FAC"} or _names_actor(ctx, ent.start_char, ent.end_char):
-                continue
+        for ent in place_entities(ctx, sentence, gazetteer):
             entry = gazetteer.resolve(ent.text, country_codes=hints)
             if entry is None:
                 continue
             key = (entry.name, entry.country_code)
             if key in incident_places:
                 role = "incident"
-            elif _is_dateline(ctx, ent.text, ent.start_char):
+            elif is_dateline(ctx, ent):
                 role = "dateline"
             else:
                 role = "mentioned"
@@ -52,9 +53,26 @@ def _precision(kind: str) -> str:
     return {"city": "city", "admin1": "admin1", "country": "country"}.get(kind, "region")
 
 
-def _is_dateline(ctx: Context, name: str, start: int) -> bool:
+def place_entities(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
+    """Entities that name places: GPE/LOC/FAC, and ORG spans the gazetteer knows (the model calls
+    'Quetta' an ORG in some contexts), but never an actor's name ('Daesh' read as a place)."""
+    found = []
+    for ent in sentence.span.ents:
+        if _names_actor(ctx, ent.start_char, ent.end_char):
+            continue
+        if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and _gazetteer_place(gazetteer, ent.text)):
+            found.append(ent)
+    return found
+
+
+def _gazetteer_place(gazetteer: Gazetteer, text: str) -> bool:
+    entry = gazetteer.resolve(text)
+    return entry is not None and entry.kind in {"city", "admin1", "country"}
+
+
+def is_dateline(ctx: Context, ent: Span) -> bool:
     """The dateline is the city the story opens with ('Islamabad: ...'), not where events happened."""
-    if ctx.article.dateline != name:
+    if ctx.article.dateline != ent.text:
         return False
     body = [s for s in ctx.article.segments if s.kind == "body"]
-    return bool(body) and start - body[0].start < 5
+    return bool(body) and ent.start_char - body[0].start < 5

@@ -58,6 +58,8 @@ RULES = [
     _rule("cooperation", rf"\b(?:building|build|builds|built|develop|developing|developed|forging|forged|forge|"
                          rf"establishing|established|strengthening)\s+(?:new\s+|close\s+|closer\s+)?(?:links|ties|"
                          rf"relationships|relations|contacts|connections)\s+with\s+{DST}", confidence=0.7),
+    _rule("cooperation", rf"\b(?:any\s+|close\s+)?(?:links?|ties|connections?|contacts?)\s+(?:to|with)\s+{DST}",
+          confidence=0.7),
     _rule("cooperation", rf"\bjoint\s+(?:attacks?|operations?|offensives?|raids?)\s+(?:by|of)\s+{SRC}\s+and\s+{DST}"),
     _rule("alliance", rf"\b(?:allied|formed an alliance|joined forces|in alliance|allies)\s+with\s+{DST}"),
     _rule("alliance", rf"\balliance\s+(?:between|of)\s+{SRC}\s+and\s+{DST}"),

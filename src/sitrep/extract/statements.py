@@ -140,9 +140,9 @@ def _cues(span: Span, quotes: list[tuple[int, int]]) -> list[Token]:
 
 
 def _speaker_token(cue: Token) -> Token | None:
-    for child in cue.children:
-        if child.dep_ in {"nsubj", "poss"}:
-            return child
+    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "poss"}]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - cue.i))  # the nearest: a misparsed dateline is farther
     # "... but added it had ...": a conjoined cue shares its first verb's subject.
     if cue.dep_ == "conj" and cue.head.lemma_ in SPEECH_VERBS:
         return _speaker_token(cue.head)

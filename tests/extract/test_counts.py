@@ -1,0 +1,55 @@
+"""Tolls: bounds and qualifiers as the text gives them."""
+
+import pytest
+
+from sitrep.extract.counts import combine, parse_number, read_attackers_killed, read_fatalities, read_injuries
+from sitrep.model import Evidence
+
+
+@pytest.mark.parametrize("text, value", [
+    ("60", 60), ("1,200", 1200), ("sixty-two", 62), ("a dozen", 12), ("two dozen", 24), ("dozens", 24),
+    ("hundreds", 200), ("three", 3), ("one hundred and five", 105),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("a raid that left more than 60 dead", (61, None, "more_than")),
+    ("at least 12 people were killed", (12, None, "at_least")),
+    ("the death toll rose to 19", (19, 19, "exact")),
+    ("three policemen and two civilians were killed", (5, 5, "exact")),
+    ("up to 30 people died", (None, 30, "at_most")),
+    ("killing nearly 40 worshippers", (40, 40, "about")),
+    ("dozens were killed", (24, None, "at_least")),
+])
+def test_fatalities_keep_their_bounds(sentence, expected):
+    assert read_fatalities(sentence)[0][:3] == expected
+
+
+def test_injuries_without_a_number_are_unknown_not_zero():
+    assert read_injuries("An ambulance carries injured officers to a hospital")[0][:3] == (None, None, "unknown")
+
+
+def test_injury_count_does_not_swallow_the_death_toll():
+    sentence = "killing at least 12 people and wounding 30 others"
+    assert read_fatalities(sentence)[0][:3] == (12, None, "at_least")
+    assert read_injuries(sentence)[0][:3] == (30, 30, "exact")
+
+
+def test_attackers_killed_are_not_victims():
+    sentence = "troops repelled the attackers and killed 12 of them"
+    assert read_attackers_killed(sentence)[0][:3] == (12, 12, "exact")
+    assert read_fatalities(sentence) == []
+
+
+def test_a_year_is_not_a_toll():
+    assert read_fatalities("In 2015 killed people were remembered") == []
+
+
+def test_conflicting_figures_become_a_range():
+    one = Evidence(text="a", start=0, end=1)
+    two = Evidence(text="b", start=2, end=3)
+    count = combine([(15, 15, "exact", "15 killed", one), (22, 22, "exact", "22 killed", two)])
+    assert (count.min, count.max, count.qualifier) == (15, 22, "range")
+    assert count.evidence == [one, two]
