@@ -30,8 +30,8 @@ MEDIA_NAMES = {
 # Words that make an unknown organisation name look like an armed or political group.
 GROUP_WORDS = re.compile(
     r"\b(army|front|brigades?|battalions?|movement|lashkar|jaish|tehri[kq]|tehreek|jamaat|harakat|ansar|"
-    r"mujahideen|mujahidin|liberation|militia|taliban|jihad|hizb|hezb|commando|guerrillas?|rebels?|"
-    r"resistance|revolutionary|faction|party|organi[sz]ation|group|council|sipah|sangh|force)\b",
+    r"mujahideen|mujahidin|liberation|militia|taliban|jihad|hizb|hezb|commandos?|guerrillas?|rebels?|"
+    r"resistance|revolutionary|faction|sipah|death squads?|insurgents?|jihadists?|fedayeen|patriotic)\b",
     re.IGNORECASE,
 )
 FACTION_RE = re.compile(
@@ -88,7 +88,7 @@ def _entity_mentions(ctx: Context, sentence: Sentence, registry: Registry) -> No
                 entry = None
         if entry is not None:
             ctx.add_mention(ActorMention(entry.id, ent.start_char, ent.end_char, ent.text, sentence.index, "registry"))
-        elif ent.label_ in UNKNOWN_GROUP_LABELS and _looks_like_group(name):
+        elif ent.label_ in UNKNOWN_GROUP_LABELS and _looks_like_group(name) and name.root.lower_ not in STATE_HEADS:
             actor = _new_actor(ctx, name.text, kind="armed_group")
             ctx.add_mention(ActorMention(actor.id, ent.start_char, ent.end_char, ent.text, sentence.index, "ner"))
 

@@ -36,6 +36,7 @@ INDIVIDUAL_HEADS = {
 }
 ROLE_HEADS = INDIVIDUAL_HEADS | {"chief", "president", "governor", "director", "head", "representative"}
 PRONOUNS = {"he", "she", "they", "we", "i"}
+MIN_QUOTE_WORDS = 3
 QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{2,}?)[\"“”]")
 
 
@@ -97,8 +98,8 @@ def _quotes(ctx: Context) -> list[tuple[int, int, list[int]]]:
         for match in QUOTE_RE.finditer(block):
             inner = match.group(1)
             stripped = inner.strip().rstrip(",").strip()
-            if len(stripped.split()) < 2:
-                continue  # a quoted single word is a scare quote or a name, not a statement
+            if len(stripped.split()) < MIN_QUOTE_WORDS:
+                continue  # "santo tomas", "terrorists": a quoted name or scare quote, not a statement
             start = segment.start + match.start(1) + (len(inner) - len(inner.lstrip()))
             end = start + len(stripped)
             sentences = [s.index for s in ctx.sentences if s.start < end + 1 and start < s.end]
