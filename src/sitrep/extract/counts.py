@@ -48,6 +48,7 @@ INJURY = r"(?:injured|wounded|hurt|injuries|injuring|wounding)"
 
 
 def _patterns(outcome: str) -> list[re.Pattern]:
+    bare_verb = "kill(?:ed|ing)|shot dead|gunned down" if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)"
     verb = ("kill(?:ed|ing|s)?|claim(?:ed|ing)|le(?:ft|aving)|shot dead|shooting dead|gunned down|gunning down|"
             "massacred|executed|beheaded") if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)|le(?:ft|aving)"
     return [
@@ -55,6 +56,9 @@ def _patterns(outcome: str) -> list[re.Pattern]:
         if outcome == DEATH else re.compile(r"(?!x)x"),
         re.compile(rf"\b(?:{verb})\s+{QUANTITY}\s+(?:{PERSON_NOUNS}\s+)?(?:\w+\s+)?{outcome}\b", re.I),
         re.compile(rf"\b(?:{verb})\s+{QUANTITY}\s+(?:[A-Za-z-]+\s+){{0,2}}?{PERSON_NOUNS}\b", re.I),
+        # "killing at least nine", "wounding more than 20": a bare figure after the verb itself
+        re.compile(rf"\b(?:{bare_verb})\s+{QUANTITY}\b(?!\s+(?:{ATTACKER_NOUNS}|years?|days?|months?|hours?|km|miles|percent|%))",
+                   re.I),
         re.compile(rf"\b{QUANTITY}\s+(?:(?!{ATTACKER_NOUNS}|and\b|or\b)[\w-]+\s+){{0,3}}?(?:were|have been|had been|was|are)?\s*"
                    rf"(?:\w+ly\s+)?{outcome}\b", re.I),
     ]

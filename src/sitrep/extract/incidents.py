@@ -83,8 +83,8 @@ PERP = rf"(?:the\s+)?(?P<src>{SLOT})"
 PARTNER = rf"(?:the\s+)?(?P<dst>{SLOT})"
 CLAIM_RULES = [
     ("claimed", re.compile(rf"\b(?:was|were|has been|had been|is)\s+(?:also\s+)?claimed\s+by\s+{PERP}", re.I)),
-    ("claimed", re.compile(rf"{PERP},?\s+(?:which|who)?\s*(?:has\s+|have\s+|had\s+)?(?:also\s+)?claimed\s+"
-                           rf"(?:responsibility|credit)", re.I)),
+    ("claimed", re.compile(rf"{PERP}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?claimed\s+(?:responsibility|credit)",
+                           re.I)),
     ("claimed", re.compile(rf"\bclaims?\s+of\s+responsibility\s+(?:by|from)\s+{PERP}", re.I)),
     ("attributed", re.compile(rf"\b(?:carried out|perpetrated|conducted|staged|orchestrated|masterminded|executed|"
                               rf"launched|mounted|committed)\s+by\s+(?:the\s+)?{PERP}", re.I)),
@@ -101,6 +101,7 @@ CLAIM_RULES = [
 ]
 HEDGED = re.compile(r"\b(?:suspected|believed|thought|likely|possibly|may|might|could|allegedly|reportedly)\b", re.I)
 OFFICIAL_KINDS = {"state", "state_force"}
+NON_STATE_PERPETRATORS = {"armed_group", "faction", "militia", "political_party"}
 
 
 @dataclass
@@ -240,6 +241,10 @@ def _targets(trigger: Token) -> list[tuple[str, str, bool]]:
         heads += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
         if trigger.dep_ == "acl":
             heads.append(trigger.head)
+        # "a car bomb exploded near a checkpoint": the place hit, when it is a kind of target
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"at", "near", "outside", "inside", "on"}:
+                heads += [c for c in prep.children if c.dep_ == "pobj" and classify_target(c.text) != "unknown"]
     targets = []
     for head in heads:
         if head.lower_ in {"it", "them", "they"} or head.ent_type_ in {"DATE", "TIME", "GPE", "LOC"}:
@@ -507,7 +512,29 @@ def _perpetrators(ctx: Context, registry: Registry, statements: list[Found],
                         entries.append(perpetrator)
     for cluster in clusters:
         _agent_perpetrators(ctx, registry, statements, cluster, by_cluster.setdefault(id(cluster), []))
+    for sentence in ctx.sentences:
+        for perpetrator in _syntactic_claims(ctx, registry, sentence):
+            entries = by_cluster.setdefault(id(_cluster_for(clusters, sentence)), [])
+            if not any(_same(p, perpetrator) for p in entries):
+                entries.append(perpetrator)
     return by_cluster
+
+
+def _syntactic_claims(ctx: Context, registry: Registry, sentence: Sentence) -> list[Perpetrator]:
+    """'Al Shabaab, the group allied to al Qaeda, claimed responsibility': the subject of the claim, not its neighbour."""
+    found = []
+    for token in sentence.span:
+        if token.lemma_ != "claim" or token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
+            continue
+        objects = {c.lower_ for c in token.children if c.dep_ == "dobj"}
+        if not objects & {"responsibility", "credit", "attack", "bombing", "blast", "killing", "assault"}:
+            continue
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            for actor in ctx.mention_for_subtree(subject):
+                if _kind(ctx, registry, actor.actor_id) in NON_STATE_PERPETRATORS:
+                    found.append(_make_perpetrator(ctx, registry, actor.actor_id, "claimed", None, None, [],
+                                                   [sentence.evidence()], None))
+    return found
 
 
 def _agent_perpetrators(ctx: Context, registry: Registry, statements: list[Found], cluster: Cluster,

@@ -10,6 +10,9 @@ from .context import Context, Sentence
 
 ROLE_RANK = {"incident": 0, "dateline": 1, "mentioned": 2}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# The stock model calls "Quetta" an ORG or a WORK_OF_ART in some sentences.
+MISLABELLED = {"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "PERSON"}
+MISLABELLED_MIN_POPULATION = 100_000
 
 
 def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]) -> list[Place]:
@@ -54,20 +57,23 @@ def _precision(kind: str) -> str:
 
 
 def place_entities(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
-    """Entities that name places: GPE/LOC/FAC, and ORG spans the gazetteer knows (the model calls
-    'Quetta' an ORG in some contexts), but never an actor's name ('Daesh' read as a place)."""
+    """Entities that name places: GPE/LOC/FAC, and mislabelled spans the gazetteer knows well,
+    but never an actor's name ('Daesh' read as a place)."""
     found = []
     for ent in sentence.span.ents:
         if _names_actor(ctx, ent.start_char, ent.end_char):
             continue
-        if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and _gazetteer_place(gazetteer, ent.text)):
+        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELLED and _gazetteer_place(gazetteer, ent.text)):
             found.append(ent)
     return found
 
 
 def _gazetteer_place(gazetteer: Gazetteer, text: str) -> bool:
+    """A mislabelled entity counts as a place only when it names a country, a province or a large city."""
     entry = gazetteer.resolve(text)
-    return entry is not None and entry.kind in {"city", "admin1", "country"}
+    if entry is None:
+        return False
+    return entry.kind in {"admin1", "country"} or (entry.kind == "city" and entry.population >= MISLABELLED_MIN_POPULATION)
 
 
 def is_dateline(ctx: Context, ent: Span) -> bool:

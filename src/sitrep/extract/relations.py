@@ -61,7 +61,7 @@ RULES = [
     _rule("cooperation", rf"\b(?:any\s+|close\s+)?(?:links?|ties|connections?|contacts?)\s+(?:to|with)\s+{DST}",
           confidence=0.7),
     _rule("cooperation", rf"\bjoint\s+(?:attacks?|operations?|offensives?|raids?)\s+(?:by|of)\s+{SRC}\s+and\s+{DST}"),
-    _rule("alliance", rf"\b(?:allied|formed an alliance|joined forces|in alliance|allies)\s+with\s+{DST}"),
+    _rule("alliance", rf"\b(?:allied|formed an alliance|joined forces|in alliance|allies)\s+(?:with|to)\s+{DST}"),
     _rule("alliance", rf"\balliance\s+(?:between|of)\s+{SRC}\s+and\s+{DST}"),
     _rule("alliance", rf"{SRC},?\s+(?:an?\s+|the\s+)?(?:close\s+|key\s+|main\s+)?ally\s+of\s+{DST}"),
     _rule("affiliation", rf"\b(?:affiliated|associated|aligned)\s+(?:with|to)\s+{DST}"),
