@@ -26,8 +26,8 @@ from .model import ActorKind
 Force = Literal["state", "military", "police", "security", "intelligence"]
 
 ACTORS_FILE = "actors.json"
-DEMONYMS_FILE = "demonyms.json"
-GENERATED_SOURCE = "pycountry + sitrep demonyms"
+COUNTRY_NAMES_FILE = "country_names.json"  # shared with the gazetteer
+GENERATED_SOURCE = "pycountry + sitrep country names"
 ACTOR_KINDS = frozenset(get_args(ActorKind))
 # Kinds that are named organisations: they get EntityRuler patterns, and a
 # descriptor ("militants", "group") may be stripped from a mention to reach them.
@@ -440,7 +440,9 @@ _UNQUALIFIED_FORCES: dict[str, Force] = {
 
 @cache
 def _default_registry() -> Registry:
-    return Registry([*_curated_entries(), *_state_actors(_load_json(DEMONYMS_FILE))])
+    countries = _load_json(COUNTRY_NAMES_FILE)["countries"]
+    demonyms = {code: names.get("demonyms", []) for code, names in countries.items()}
+    return Registry([*_curated_entries(), *_state_actors(demonyms)])
 
 
 def _load_json(name: str) -> Any:
