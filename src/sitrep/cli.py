@@ -92,6 +92,82 @@ def schema(output: Path | None = typer.Option(None, "--output", "-o", help="Writ
         output.write_text(text, encoding="utf-8")
 
 
+actors_app = typer.Typer(help="Look up actors in the registry.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("search")
+def actors_search(
+    name: str = typer.Argument(..., help="A name, alias or acronym, any spelling."),
+    limit: int = typer.Option(10, "--limit", "-n", min=1, help="How many matches to show."),
+    json_output: bool = typer.Option(False, "--json", help="Print a JSON list."),
+) -> None:
+    """Find actors by name, alias or acronym (fuzzy).
+
+    Example:
+
+    \b
+        sitrep actors search "Lashkar-i-Jhangvi"
+    """
+    from .registry import Registry
+
+    matches = Registry.default().search(name, limit=limit)
+    if json_output:
+        typer.echo(json.dumps([{"id": e.id, "name": e.name, "kind": e.kind, "country_code": e.country_code,
+                                "score": round(score, 1)} for e, score in matches], indent=2))
+        return
+    if not matches:
+        err.print(f"no actor matches {name!r}", markup=False)
+        raise typer.Exit(code=1)
+    for entry, score in matches:
+        typer.echo(f"{score:5.1f}  {entry.id:40}  {entry.name} ({entry.kind}{', ' + entry.country_code if entry.country_code else ''})")
+
+
+@actors_app.command("show")
+def actors_show(
+    actor_id: str = typer.Argument(..., help="An actor id, as printed by `sitrep actors search`."),
+    json_output: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show an actor: aliases, parent, factions and the relations the registry knows.
+
+    Example:
+
+    \b
+        sitrep actors show lashkar-e-jhangvi
+    """
+    from .registry import Registry
+
+    registry = Registry.default()
+    entry = registry.get(actor_id)
+    if entry is None:
+        suggestions = ", ".join(e.id for e, _ in registry.search(actor_id, limit=3))
+        err.print(f"error: no actor with id {actor_id!r}" + (f"; did you mean: {suggestions}" if suggestions else ""),
+                  markup=False)
+        raise typer.Exit(code=1)
+    parent = registry.get(entry.parent_id) if entry.parent_id else None
+    factions = registry.factions(entry.id)
+    if json_output:
+        typer.echo(json.dumps({
+            "id": entry.id, "name": entry.name, "aliases": list(entry.aliases), "kind": entry.kind,
+            "country_code": entry.country_code, "active": entry.active, "source": entry.source,
+            "parent": {"id": parent.id, "name": parent.name} if parent else None,
+            "factions": [{"id": f.id, "name": f.name} for f in factions],
+        }, indent=2, ensure_ascii=False))
+        return
+    typer.echo(f"{entry.name}  [{entry.id}]")
+    rows = [
+        ("kind", entry.kind),
+        ("country", entry.country_code or "—"),
+        ("active", entry.active or "unknown"),
+        ("aliases", ", ".join(entry.aliases) or "—"),
+        ("parent", f"{parent.name} [{parent.id}]" if parent else "—"),
+        ("factions", ", ".join(f"{f.name} [{f.id}]" for f in factions) or "—"),
+        ("source", entry.source),
+    ]
+    for label, value in rows:
+        typer.echo(f"  {label:9} {value}")
+
+
 @app.command()
 def version() -> None:
     """Print sitrep's version."""
