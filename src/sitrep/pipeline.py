@@ -17,6 +17,7 @@ from .clean import clean_article
 from .errors import EmptyArticle, ExtractionFailed, SitrepError, error_from_code
 from .extract.actors import build_actors, find_mentions, resolve_speaker_groups
 from .extract.context import Context, build_sentences
+from .extract.generic import find_generic_mentions
 from .extract.incidents import find_incidents
 from .extract.places import find_places
 from .extract.relations import find_relations
@@ -39,6 +40,7 @@ def extract_document(article: Article, doc: Doc) -> Document:
     registry, gazetteer = Registry.default(), Gazetteer.default()
     ctx = Context(article=article, doc=doc, sentences=build_sentences(article, doc))
     find_mentions(ctx, registry=registry, gazetteer=gazetteer)
+    find_generic_mentions(ctx, registry=registry, gazetteer=gazetteer)
     statements = find_statements(ctx, registry=registry)
     resolve_speaker_groups(ctx, statements)
     relations = find_relations(ctx, registry=registry, statements=statements)

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from ..model import Actor
 from ..registry import ActorEntry, Registry
-from ..resolve.places import Gazetteer
+from ..resolve.places import Gazetteer, name_key
 from .context import ORG_LABELS, ActorMention, Context, Sentence, slug
 
 NON_STATE_KINDS = {"armed_group", "faction", "militia", "political_party"}
@@ -52,10 +52,10 @@ DESCRIPTOR_HEADS = {"group", "outfit", "organisation", "organization", "faction"
 
 def find_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazetteer) -> None:
     """Fill `ctx.mentions` and `ctx.country_counts` from the parsed article."""
-    for sentence in ctx.sentences:
-        _count_countries(ctx, sentence, gazetteer)
+    _count_countries(ctx, gazetteer)
     for sentence in ctx.sentences:
         _entity_mentions(ctx, sentence, registry)
+    _count_home_countries(ctx, registry, gazetteer)
     for sentence in ctx.sentences:
         _faction_mentions(ctx, sentence, registry)
         _state_mentions(ctx, sentence, registry, gazetteer)
@@ -63,14 +63,35 @@ def find_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazetteer) -> 
         _descriptor_mentions(ctx, sentence)
 
 
-def _count_countries(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> None:
-    for ent in sentence.span.ents:
-        if ent.label_ in {"GPE", "NORP", "LOC"}:
-            entry = gazetteer.country(ent.text)
-            if entry is None and ent.label_ == "GPE":
-                entry = gazetteer.resolve(ent.text)
+# How much each kind of evidence says about which country an article is about: a country
+# named outright says most; a group's home country and a town named (by its own name, not
+# an alternate one: "Gulshan" is a Dhaka district and an old name of a town in Iran) less.
+COUNTRY_WEIGHT, ACTOR_WEIGHT, PLACE_WEIGHT, ALTERNATE_NAME_WEIGHT = 3.0, 2.0, 1.0, 0.25
+
+
+def _count_countries(ctx: Context, gazetteer: Gazetteer) -> None:
+    for sentence in ctx.sentences:
+        for ent in sentence.span.ents:
+            if ent.label_ in {"GPE", "NORP", "LOC"}:
+                entry = gazetteer.country(ent.text)
+                if entry is not None and entry.country_code:
+                    ctx.country_counts[entry.country_code] += COUNTRY_WEIGHT
+
+
+def _count_home_countries(ctx: Context, registry: Registry, gazetteer: Gazetteer) -> None:
+    for mention in ctx.mentions:
+        entry = registry.get(mention.actor_id)
+        if entry is not None and entry.country_code and entry.kind in NON_STATE_KINDS:
+            ctx.country_counts[entry.country_code] += ACTOR_WEIGHT
+    hints = [code for code, _ in ctx.country_counts.most_common(3)]
+    for sentence in ctx.sentences:
+        for ent in sentence.span.ents:
+            if ent.label_ != "GPE" or gazetteer.country(ent.text) is not None:
+                continue
+            entry = gazetteer.resolve(ent.text, country_codes=hints)
             if entry is not None and entry.country_code:
-                ctx.country_counts[entry.country_code] += 1
+                primary = name_key(entry.name) == name_key(ent.text)
+                ctx.country_counts[entry.country_code] += PLACE_WEIGHT if primary else ALTERNATE_NAME_WEIGHT
 
 
 def _entity_mentions(ctx: Context, sentence: Sentence, registry: Registry) -> None:

@@ -55,7 +55,8 @@ class Context:
     doc: Doc
     sentences: list[Sentence]
     mentions: list[ActorMention] = field(default_factory=list)
-    # Actors found in this article that the registry does not know, by id.
+    # Actors found in this article that the registry does not hold as such, by id: unknown
+    # groups ("new:<slug>") and country-scoped generic actors ("protesters:IN").
     new_actors: dict[str, ActorEntry] = field(default_factory=dict)
     country_counts: Counter = field(default_factory=Counter)
     _chunks: dict[int, list[Span]] | None = None

@@ -1,0 +1,1 @@
+"""Scoring extraction against human-coded benchmarks (`sitrep eval ...`)."""

@@ -1,0 +1,135 @@
+"""Generic actors scoped to a country: "Protesters (India)", "Rioters (Bangladesh)", "Civilians (Pakistan)",
+"Unidentified Armed Group (Pakistan)", as conflict datasets code them.
+
+They come from two kinds of evidence: a noun phrase naming them ("demonstrators",
+"a mob", "villagers", "unidentified assailants"), and an event that implies them
+(a strike or a sit-in has protesters; a clash between supporters, or vandalism,
+has rioters; people killed who belong to no armed party are civilians).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..registry import ActorEntry, Registry
+from ..resolve.places import Gazetteer
+from .context import ActorMention, Context, Sentence
+
+# Events that imply an actor even when no phrase names it; matched on lemmas.
+IMPLIED = {
+    "protesters": {"protest", "strike", "hartal", "shutdown", "demonstration", "rally", "sit-in", "blockade", "march",
+                   "gherao", "dharna", "picket", "boycott", "agitation", "demonstrate", "walkout", "bandh"},
+    "rioters": {"riot", "vandalise", "vandalize", "ransack", "clash", "brawl", "torch", "stone", "pelt", "lynch",
+                "scuffle", "rampage", "loot"},
+}
+CIVILIAN_HEADS = {
+    "people", "civilian", "villager", "resident", "man", "woman", "child", "boy", "girl", "farmer", "shopkeeper",
+    "trader", "teacher", "student", "worker", "labourer", "laborer", "driver", "passenger", "youth", "businessman",
+    "elder", "family", "pedestrian", "fisherman", "vendor", "doctor", "journalist", "pilgrim", "worshipper",
+}
+UNIDENTIFIED = "unidentified-armed-group"
+ARMED_KINDS = {"armed_group", "faction", "militia"}
+HARM_LEMMAS = {"kill", "injure", "wound", "hurt", "abduct", "kidnap", "chop", "hack", "stab", "shoot", "beat",
+               "assault", "attack", "murder", "rape", "lynch", "torture"}
+
+
+def find_generic_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazetteer) -> None:
+    """Add country-scoped generic actor mentions to `ctx`."""
+    for sentence in ctx.sentences:
+        for chunk in ctx.noun_chunks(sentence):
+            if any(m.start <= chunk.root.idx < m.end for m in ctx.mentions):
+                continue
+            entry = _generic_entry(chunk, registry)
+            if entry is not None and entry.id == UNIDENTIFIED and _definite(chunk):
+                # "the militants" after "Boko Haram fighters killed ...": the group already named
+                named = _previous_armed_group(ctx, registry, chunk.start_char)
+                if named is not None:
+                    ctx.add_mention(ActorMention(named, chunk.start_char, chunk.end_char, chunk.text, sentence.index,
+                                                 "coreference"))
+                    continue
+            if entry is not None:
+                _add(ctx, entry, chunk.start_char, chunk.end_char, chunk.text, sentence, _country(ctx, chunk, gazetteer))
+            elif _harmed_civilian(chunk):
+                civilians = registry.get("civilians")
+                if civilians is not None:
+                    _add(ctx, civilians, chunk.start_char, chunk.end_char, chunk.text, sentence,
+                         _country(ctx, chunk, gazetteer))
+        for generic_id, lemmas in IMPLIED.items():
+            entry = registry.get(generic_id)
+            trigger = next((t for t in sentence.span if t.lemma_.lower() in lemmas and t.pos_ in {"NOUN", "VERB"}), None)
+            if entry is not None and trigger is not None and not _already(ctx, entry.id):
+                _add(ctx, entry, trigger.idx, trigger.idx + len(trigger.text), trigger.text, sentence, ctx.main_country,
+                     via="implied")
+
+
+def _generic_entry(chunk: Span, registry: Registry) -> ActorEntry | None:
+    words = [t for t in chunk if t.dep_ not in {"det", "nummod", "quantmod", "poss"} and not t.like_num]
+    if not words:
+        return None
+    for candidate in (" ".join(t.text for t in words), chunk.root.text, chunk.root.lemma_):
+        entry = registry.lookup(candidate, fuzzy=False)
+        if entry is not None and entry.kind == "generic":
+            return entry
+    return None
+
+
+def _definite(chunk: Span) -> bool:
+    return any(t.dep_ in {"det", "poss"} and t.lower_ in {"the", "these", "those", "its", "their"} for t in chunk)
+
+
+def _previous_armed_group(ctx: Context, registry: Registry, before: int) -> str | None:
+    for mention in sorted(ctx.mentions, key=lambda m: -m.start):
+        if mention.end > before:
+            continue
+        entry = registry.get(mention.actor_id) or ctx.new_actors.get(mention.actor_id)
+        if entry is not None and entry.kind in ARMED_KINDS:
+            return entry.id
+    return None
+
+
+def _harmed_civilian(chunk: Span) -> bool:
+    """'a school teacher chopped to death', 'ten villagers were killed': an unarmed person harmed."""
+    root = chunk.root
+    if root.lemma_.lower() not in CIVILIAN_HEADS:
+        return False
+    head = root.head
+    if root.dep_ in {"nsubjpass", "dobj"} and head.lemma_.lower() in HARM_LEMMAS:
+        return True
+    # "a teacher chopped to death": the participle hangs from the noun itself
+    return any(c.dep_ == "acl" and c.lemma_.lower() in HARM_LEMMAS for c in root.children)
+
+
+def _country(ctx: Context, chunk: Span, gazetteer: Gazetteer) -> str | None:
+    for token in chunk:
+        if token.ent_type_ in {"NORP", "GPE"}:
+            entry = gazetteer.country(token.text)
+            if entry is not None and entry.country_code:
+                return entry.country_code
+    return ctx.main_country
+
+
+def _already(ctx: Context, generic_id: str) -> bool:
+    return any(m.actor_id == generic_id or m.actor_id.startswith(f"{generic_id}:") for m in ctx.mentions)
+
+
+def _add(ctx: Context, entry: ActorEntry, start: int, end: int, text: str, sentence: Sentence,
+         country_code: str | None, via: str = "generic") -> None:
+    actor = scoped(ctx, entry, country_code)
+    ctx.add_mention(ActorMention(actor.id, start, end, text, sentence.index, via))
+
+
+def scoped(ctx: Context, entry: ActorEntry, country_code: str | None) -> ActorEntry:
+    """'Protesters' in India is the actor 'Protesters (India)', id 'protesters:IN'."""
+    if country_code is None:
+        return entry
+    actor_id = f"{entry.id}:{country_code}"
+    if actor_id not in ctx.new_actors:
+        from pycountry import countries
+
+        country = countries.get(alpha_2=country_code)
+        name = getattr(country, "common_name", None) or (country.name if country else country_code)
+        ctx.new_actors[actor_id] = ActorEntry(
+            id=actor_id, name=f"{entry.name} ({name})", aliases=entry.aliases, kind=entry.kind, parent_id=None,
+            country_code=country_code, active=None, source=entry.source,
+        )
+    return ctx.new_actors[actor_id]
