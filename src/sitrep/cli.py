@@ -168,6 +168,49 @@ def actors_show(
         typer.echo(f"  {label:9} {value}")
 
 
+eval_app = typer.Typer(help="Score extraction on human-coded benchmarks (see docs/results.md).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+JsonOption = typer.Option(False, "--json", help="Print one JSON object instead of a table.")
+PredictionsOption = typer.Option(None, "--predictions", help="Write what sitrep predicted, one JSON line per row.")
+LimitOption = typer.Option(None, "--limit", min=1, help="Score only the first N rows.")
+
+
+def _report(title: str, scores: dict, json_output: bool) -> None:
+    if json_output:
+        typer.echo(json.dumps(scores))
+        return
+    typer.echo(title)
+    for key, value in scores.items():
+        typer.echo(f"  {key:24} {value}")
+
+
+def _existing(path: Path) -> Path:
+    if not path.is_file():
+        err.print(f"error: {path}: [E101] no such file", markup=False)
+        raise typer.Exit(code=1)
+    return path
+
+
+@eval_app.command("acled")
+def eval_acled(
+    path: Path = typer.Argument(..., help="JSONL of ACLED notes: id, text, source, gold {actor1, actor2, event_date}."),
+    json_output: bool = JsonOption,
+    predictions: Path | None = PredictionsOption,
+    limit: int | None = LimitOption,
+) -> None:
+    """Actor resolution: how many coded actor1/actor2 are among the actors sitrep extracts.
+
+    Example:
+
+    \b
+        sitrep eval acled ../shared/benchmarks/acled2015/dev.jsonl
+    """
+    from .evaluate import acled
+
+    _report("ACLED actor resolution", acled.evaluate(_existing(path), predictions=predictions, limit=limit), json_output)
+
+
 @app.command()
 def version() -> None:
     """Print sitrep's version."""

@@ -42,7 +42,9 @@ NAME_MATCH_SCORE = 88
 
 def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None = None) -> dict:
     rows = list(_rows(path, limit))
-    raws = [RawArticle(origin=f"{path}:{i + 1}", content=row["text"], format="text", published=_date(row))
+    # The publisher's name is article metadata, not gold: it goes in as the source.
+    raws = [RawArticle(origin=f"{path}:{i + 1}", content=row["text"], format="text", published=_date(row),
+                       source=row.get("source"))
             for i, row in enumerate(rows)]
     registry, gazetteer = Registry.default(), Gazetteer.default()
     gold_total = found_total = rows_complete = rows_scored = errors = 0
@@ -102,7 +104,8 @@ def matches(gold: str, actors: list[Actor], *, registry: Registry, gazetteer: Ga
         code = _country_code(match.group("country"), gazetteer)
         name = match.group("name")
         entry = registry.lookup(name, fuzzy=False)
-        if entry is not None and code is not None and any(a.id in {f"{entry.id}:{code}", entry.id} for a in actors):
+        wanted = {f"{entry.id}:{code}", entry.id} if entry is not None and code is not None else set()
+        if any(a.id in wanted or a.parent_id in wanted for a in actors):
             return True
         return _by_name(name, actors)
     names = [gold]

@@ -44,6 +44,7 @@ STATE_HEADS = {
     "state": "state", "official": "security",
     "military": "military", "army": "military", "troops": "military", "soldiers": "military",
     "forces": "security", "police": "police", "policemen": "police", "intelligence": "intelligence",
+    "enforcers": "police", "station": "police", "constables": "police", "personnel": "security",
 }
 STATE_QUALIFIERS = {"security", "armed", "military", "government", "paramilitary", "federal", "provincial", "local"}
 NAMING_SOURCES = {"registry", "ner", "faction", "state"}
@@ -66,10 +67,16 @@ def find_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazetteer) -> 
 # How much each kind of evidence says about which country an article is about: a country
 # named outright says most; a group's home country and a town named (by its own name, not
 # an alternate one: "Gulshan" is a Dhaka district and an old name of a town in Iran) less.
-COUNTRY_WEIGHT, ACTOR_WEIGHT, PLACE_WEIGHT, ALTERNATE_NAME_WEIGHT = 3.0, 2.0, 1.0, 0.25
+# The publisher's home country ("The Daily Star (Bangladesh)") is the weakest hint of all.
+COUNTRY_WEIGHT, ACTOR_WEIGHT, PLACE_WEIGHT, ALTERNATE_NAME_WEIGHT, PUBLISHER_WEIGHT = 3.0, 2.0, 1.0, 0.25, 0.5
 
 
 def _count_countries(ctx: Context, gazetteer: Gazetteer) -> None:
+    if ctx.article.source:
+        for part in re.findall(r"\(([^)]+)\)", ctx.article.source):
+            entry = gazetteer.country(part)
+            if entry is not None and entry.country_code:
+                ctx.country_counts[entry.country_code] += PUBLISHER_WEIGHT
     for sentence in ctx.sentences:
         for ent in sentence.span.ents:
             if ent.label_ in {"GPE", "NORP", "LOC"}:
@@ -159,8 +166,10 @@ def _state_mentions(ctx: Context, sentence: Sentence, registry: Registry, gazett
             continue
         country, qualified = _chunk_country(chunk, gazetteer)
         qualifiers = {t.lower_ for t in chunk if t.i != head.i}
-        if head.lower_ in {"forces", "official", "officials", "state"} and not (qualified or qualifiers & STATE_QUALIFIERS):
+        if head.lower_ in {"forces", "official", "officials", "state", "personnel"} and not (qualified or qualifiers & STATE_QUALIFIERS):
             continue
+        if head.lower_ in {"station", "enforcers"} and not qualifiers & {"police", "law"}:
+            continue  # "Bishwanath Police Station", "law enforcers"; not a bus station
         if head.lower_ == "official" and "security" not in qualifiers:
             force = "state"
         if head.lower_ == "government" and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in chunk):

@@ -28,6 +28,11 @@ CIVILIAN_HEADS = {
     "elder", "family", "pedestrian", "fisherman", "vendor", "doctor", "journalist", "pilgrim", "worshipper",
 }
 UNIDENTIFIED = "unidentified-armed-group"
+CIVILIAN_GROUPS = {"journalists", "students", "teachers", "health-workers", "refugees"}
+# Party activists in a fight are rioters, as ACLED codes them.
+PARTISAN_HEADS = {"activist", "supporter", "worker", "cadre", "follower", "man", "member", "leader"}
+VIOLENT_LEMMAS = {"attack", "clash", "beat", "chase", "vandalise", "vandalize", "torch", "hack", "stab", "assault",
+                  "ransack", "swoop", "fight", "lock"}
 ARMED_KINDS = {"armed_group", "faction", "militia"}
 HARM_LEMMAS = {"kill", "injure", "wound", "hurt", "abduct", "kidnap", "chop", "hack", "stab", "shoot", "beat",
                "assault", "attack", "murder", "rape", "lynch", "torture"}
@@ -49,6 +54,11 @@ def find_generic_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazett
                     continue
             if entry is not None:
                 _add(ctx, entry, chunk.start_char, chunk.end_char, chunk.text, sentence, _country(ctx, chunk, gazetteer))
+            elif _violent_partisans(ctx, chunk, registry):
+                rioters = registry.get("rioters")
+                if rioters is not None:
+                    _add(ctx, rioters, chunk.start_char, chunk.end_char, chunk.text, sentence,
+                         _country(ctx, chunk, gazetteer))
             elif _harmed_civilian(chunk):
                 civilians = registry.get("civilians")
                 if civilians is not None:
@@ -87,6 +97,21 @@ def _previous_armed_group(ctx: Context, registry: Registry, before: int) -> str 
     return None
 
 
+def _violent_partisans(ctx: Context, chunk: Span, registry: Registry) -> bool:
+    """'activists of Jubo League attacked', 'the Jubo Dal supporters vandalized': party men in a fight."""
+    root = chunk.root
+    if root.lemma_.lower() not in PARTISAN_HEADS:
+        return False
+    phrase = chunk.doc[root.left_edge.i : root.right_edge.i + 1]
+    partisan = any(
+        (entry := registry.get(m.actor_id) or ctx.new_actors.get(m.actor_id)) is not None
+        and entry.kind in {"political_party", "militia"}
+        for m in ctx.mentions if phrase.start_char <= m.start < phrase.end_char
+    ) or any(t.lower_ in {"party", "ruling"} for t in phrase)
+    verb = root.head
+    return partisan and root.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in VIOLENT_LEMMAS
+
+
 def _harmed_civilian(chunk: Span) -> bool:
     """'a school teacher chopped to death', 'ten villagers were killed': an unarmed person harmed."""
     root = chunk.root
@@ -119,17 +144,24 @@ def _add(ctx: Context, entry: ActorEntry, start: int, end: int, text: str, sente
 
 
 def scoped(ctx: Context, entry: ActorEntry, country_code: str | None) -> ActorEntry:
-    """'Protesters' in India is the actor 'Protesters (India)', id 'protesters:IN'."""
+    """'Protesters' in India is the actor 'Protesters (India)', id 'protesters:IN'.
+
+    Journalists, students, teachers and the like are civilians: their actor's parent is the
+    country's civilians, as conflict datasets code victims.
+    """
     if country_code is None:
         return entry
     actor_id = f"{entry.id}:{country_code}"
+    parent_id = None
+    if entry.id in CIVILIAN_GROUPS:
+        parent_id = scoped(ctx, Registry.default().get("civilians"), country_code).id
     if actor_id not in ctx.new_actors:
         from pycountry import countries
 
         country = countries.get(alpha_2=country_code)
         name = getattr(country, "common_name", None) or (country.name if country else country_code)
         ctx.new_actors[actor_id] = ActorEntry(
-            id=actor_id, name=f"{entry.name} ({name})", aliases=entry.aliases, kind=entry.kind, parent_id=None,
+            id=actor_id, name=f"{entry.name} ({name})", aliases=entry.aliases, kind=entry.kind, parent_id=parent_id,
             country_code=country_code, active=None, source=entry.source,
         )
     return ctx.new_actors[actor_id]
