@@ -86,3 +86,24 @@ def test_library_raises_coded_error_on_empty_text():
     with pytest.raises(sitrep.SitrepError) as error:
         sitrep.extract("   \n  ")
     assert error.value.code == "E104"
+
+
+@pytest.mark.parametrize("text", [
+    "Bomb attack in Quetta on Monday.",
+    "Deadly raid on police post near Peshawar on Friday night",
+    "Its leaders, the attack, Monday.",
+])
+def test_verbless_sentences_finish(text):
+    """Walking up a parse with no verb must stop at the root (a Token is a new object on each access)."""
+    assert isinstance(extract(text), sitrep.Document)
+
+
+def test_clause_walk_stops_at_a_verbless_root():
+    from sitrep.extract.context import _governing_subject
+    from sitrep.extract.incidents import _clause_verb
+    from sitrep.nlp import load_nlp
+
+    doc = load_nlp()("Attack on the police post near the bridge")
+    assert all(t.pos_ not in {"VERB", "AUX"} for t in doc)
+    assert _clause_verb(doc[-1]) is None
+    assert _governing_subject(doc[-1]) is None

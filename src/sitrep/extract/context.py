@@ -185,7 +185,7 @@ class Context:
 def _governing_subject(token: Token) -> Token | None:
     """The subject of the verb whose argument contains `token`."""
     node = token
-    while node.head is not node:
+    while node.head.i != node.i:  # spaCy makes a new Token object on every access: compare indices
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:
             for child in node.children:

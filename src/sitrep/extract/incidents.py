@@ -222,7 +222,7 @@ def _continues(verb: Token) -> bool:
 
 def _in_conj(token: Token, root: Token) -> bool:
     node = token
-    while node.i != root.i and node.head is not node:
+    while node.i != root.i and node.head.i != node.i:
         if node.dep_ == "conj" and node.head.i == root.i:
             return True
         node = node.head
@@ -308,7 +308,7 @@ def _clause_verb(token: Token) -> Token | None:
     """The nearest verb at or above a token: the clause it belongs to."""
     node = token
     while node.pos_ not in {"VERB", "AUX"}:
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return node
