@@ -51,6 +51,20 @@ def test_library_random_text(text):
         assert exc.code != "E900"
 
 
+NEWS_WORDS = (
+    "attack raid bomb blast police army Quetta Peshawar Monday last week killed injured at least more than 60 "
+    "the a of in on by with claimed said spokesman group IS ISIS Daesh LeJ Taliban al-Qaeda militants gunmen "
+    "faction allied rival pledged allegiance to \" , . : -- ( ) he she it its their who which that no not"
+).split()
+
+
+@LIB
+@given(st.lists(st.sampled_from(NEWS_WORDS), min_size=1, max_size=60).map(" ".join))
+def test_library_news_word_salad(text):
+    """Random sequences of news words reach parses that random characters never do (verbless roots, odd quotes)."""
+    check_results(list(sitrep.process([RawArticle(origin="<test>", content=text, format="text")])))
+
+
 @LIB
 @given(st.integers(min_value=0, max_value=len(HTML)))
 def test_library_truncated_html(cut):
