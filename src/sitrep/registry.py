@@ -25,7 +25,7 @@ from .model import ActorKind
 
 Force = Literal["state", "military", "police", "security", "intelligence"]
 
-ACTORS_FILE = "actors.json"
+ACTORS_FILE = "actors.json"  # built from data/registry/*.json by scripts/build_registry.py
 COUNTRY_NAMES_FILE = "country_names.json"  # shared with the gazetteer
 GENERATED_SOURCE = "pycountry + sitrep country names"
 ACTOR_KINDS = frozenset(get_args(ActorKind))
@@ -40,6 +40,12 @@ FUZZY_MIN_LENGTH = 8  # shorter names differ by too few letters to be matched fu
 # ratio tolerates misspellings in the same word order, token_sort_ratio reordered words.
 FUZZY_SCORERS = (fuzz.ratio, fuzz.token_sort_ratio)
 SEARCH_MIN_SCORE = 60
+# Known links between actors. The entry that lists a relation is its subject: the
+# splinter, the one that pledges allegiance or is affiliated, the funder.
+RelationType = Literal[
+    "cooperation", "alliance", "affiliation", "allegiance", "funding", "rivalry", "hostility", "splinter", "merger"
+]
+RELATION_TYPES = frozenset(get_args(RelationType))
 
 # Aliases that are also ordinary English ("an Islamic state", "a united front"):
 # they match only as capitalised, and single words yield no pattern unless in capitals.
@@ -151,8 +157,17 @@ ARTICLE_SUFFIXES = ("Islands", "Republic")
 
 
 @dataclass(frozen=True, slots=True)
+class KnownRelation:
+    """A documented link from the entry that lists it to `target` (an actor id), since a year if known."""
+
+    type: str
+    target: str
+    since: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ActorEntry:
-    """One registered actor; `aliases` excludes `name`."""
+    """One registered actor; `aliases` excludes `name`; `relations` are links it is the subject of."""
 
     id: str
     name: str
@@ -162,6 +177,7 @@ class ActorEntry:
     country_code: str | None
     active: str | None
     source: str
+    relations: tuple[KnownRelation, ...] = ()
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -182,6 +198,14 @@ class Registry:
                 if entry.parent_id not in self._entries:
                     raise ValueError(f"actor {entry.id!r} has unknown parent {entry.parent_id!r}")
                 self._children[entry.parent_id].append(entry)
+        self._incoming: dict[str, list[tuple[ActorEntry, KnownRelation]]] = defaultdict(list)
+        for entry in self._entries.values():
+            for relation in entry.relations:
+                if relation.type not in RELATION_TYPES:
+                    raise ValueError(f"actor {entry.id!r} has unknown relation type {relation.type!r}")
+                if relation.target not in self._entries or relation.target == entry.id:
+                    raise ValueError(f"actor {entry.id!r} has a relation to unknown actor {relation.target!r}")
+                self._incoming[relation.target].append((entry, relation))
         self._cased: dict[str, list[ActorEntry]] = defaultdict(list)  # exact-case keys of short or common aliases
         self._keyed: dict[str, list[ActorEntry]] = defaultdict(list)  # word keys of all other aliases
         self._fuzzy = _Choices()
@@ -258,6 +282,22 @@ class Registry:
     def factions(self, actor_id: str) -> list[ActorEntry]:
         """Direct children: factions, armed wings, branches and sub-forces."""
         return list(self._children.get(actor_id, ()))
+
+    def relations(self, actor_id: str) -> list[tuple[ActorEntry, KnownRelation]]:
+        """Known links of an actor in both directions, each with the entry at its other end.
+
+        Outgoing links (the actor is the subject) come first, in listed order, then incoming
+        ones in registry order; an incoming relation's `target` is `actor_id` itself.
+        """
+        entry = self._entries.get(actor_id)
+        if entry is None:
+            return []
+        outgoing = [(self._entries[relation.target], relation) for relation in entry.relations]
+        return [*outgoing, *self._incoming.get(actor_id, ())]
+
+    def exact(self, text: str) -> list[ActorEntry]:
+        """Entries with an alias that matches `text` exactly (after normalisation), in registry order."""
+        return self._exact(text)
 
     def entity_patterns(self) -> list[dict]:
         """EntityRuler token patterns (label ORG, id = actor id) for named organisations.
@@ -440,18 +480,23 @@ _UNQUALIFIED_FORCES: dict[str, Force] = {
 
 @cache
 def _default_registry() -> Registry:
+    return registry_from_records(_load_json(ACTORS_FILE))
+
+
+def registry_from_records(records: Iterable[dict[str, Any]]) -> Registry:
+    """A registry of curated records (the `actors.json` format) plus the generated state actors."""
     countries = _load_json(COUNTRY_NAMES_FILE)["countries"]
     demonyms = {code: names.get("demonyms", []) for code, names in countries.items()}
-    return Registry([*_curated_entries(), *_state_actors(demonyms)])
+    return Registry([*map(entry_from_record, records), *_state_actors(demonyms)])
+
+
+def entry_from_record(record: dict[str, Any]) -> ActorEntry:
+    relations = tuple(KnownRelation(**relation) for relation in record.get("relations", ()))
+    return ActorEntry(**{**record, "aliases": tuple(record["aliases"]), "relations": relations})
 
 
 def _load_json(name: str) -> Any:
     return json.loads((resources.files("sitrep") / "data" / name).read_text(encoding="utf-8"))
-
-
-def _curated_entries() -> Iterator[ActorEntry]:
-    for record in _load_json(ACTORS_FILE):
-        yield ActorEntry(**{**record, "aliases": tuple(record["aliases"])})
 
 
 def _state_id(country_code: str, force: Force) -> str:
