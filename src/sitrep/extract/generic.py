@@ -18,11 +18,16 @@ from .context import ActorMention, Context, Sentence
 # Events that imply an actor even when no phrase names it; matched on lemmas.
 IMPLIED = {
     "protesters": {"protest", "strike", "hartal", "shutdown", "demonstration", "rally", "sit-in", "blockade", "march",
-                   "gherao", "dharna", "picket", "boycott", "agitation", "demonstrate", "walkout", "bandh"},
+                   "gherao", "dharna", "picket", "boycott", "agitation", "demonstrate", "walkout", "bandh",
+                   "block", "procession", "sit"},
     "rioters": {"riot", "vandalise", "vandalize", "ransack", "clash", "brawl", "torch", "stone", "pelt", "lynch",
                 "scuffle", "rampage", "loot"},
 }
+# Unarmed party members, local leaders and officials harmed are civilians as conflict data codes them.
 CIVILIAN_HEADS = {
+    "leader", "activist", "supporter", "member", "councillor", "sarpanch", "chairman", "candidate", "politician",
+    "person", "persons", "lawmaker", "engineer", "contractor", "priest", "monk", "imam", "cleric",
+
     "people", "civilian", "villager", "resident", "man", "woman", "child", "boy", "girl", "farmer", "shopkeeper",
     "trader", "teacher", "student", "worker", "labourer", "laborer", "driver", "passenger", "youth", "businessman",
     "elder", "family", "pedestrian", "fisherman", "vendor", "doctor", "journalist", "pilgrim", "worshipper",
@@ -34,6 +39,9 @@ PARTISAN_HEADS = {"activist", "supporter", "worker", "cadre", "follower", "man",
 VIOLENT_LEMMAS = {"attack", "clash", "beat", "chase", "vandalise", "vandalize", "torch", "hack", "stab", "assault",
                   "ransack", "swoop", "fight", "lock"}
 ARMED_KINDS = {"armed_group", "faction", "militia"}
+VIOLENCE = IMPLIED["rioters"] | {"bomb", "blast", "explode", "hurl", "attack", "injure", "kill"}
+ARMED_VIOLENCE = {"bomb", "blast", "explosion", "explode", "ied", "grenade", "gunfire", "gunman", "ambush",
+                  "landmine", "mine", "shoot", "behead"}
 HARM_LEMMAS = {"kill", "injure", "wound", "hurt", "abduct", "kidnap", "chop", "hack", "stab", "shoot", "beat",
                "assault", "attack", "murder", "rape", "lynch", "torture"}
 
@@ -65,11 +73,27 @@ def find_generic_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazett
                     _add(ctx, civilians, chunk.start_char, chunk.end_char, chunk.text, sentence,
                          _country(ctx, chunk, gazetteer))
         for generic_id, lemmas in IMPLIED.items():
-            entry = registry.get(generic_id)
-            trigger = next((t for t in sentence.span if t.lemma_.lower() in lemmas and t.pos_ in {"NOUN", "VERB"}), None)
-            if entry is not None and trigger is not None and not _already(ctx, entry.id):
-                _add(ctx, entry, trigger.idx, trigger.idx + len(trigger.text), trigger.text, sentence, ctx.main_country,
-                     via="implied")
+            _imply(ctx, registry.get(generic_id), sentence, lemmas)
+    if _already(ctx, "protesters"):
+        # A demonstration that turns violent has rioters (ACLED's "violent demonstration").
+        for sentence in ctx.sentences:
+            _imply(ctx, registry.get("rioters"), sentence, VIOLENCE)
+    if not any(_kind(ctx, registry, m.actor_id) in ARMED_KINDS for m in ctx.mentions):
+        # A bomb or a shooting nobody is named for: an unidentified armed group did it.
+        for sentence in ctx.sentences:
+            _imply(ctx, registry.get(UNIDENTIFIED), sentence, ARMED_VIOLENCE)
+
+
+def _imply(ctx: Context, entry: ActorEntry | None, sentence: Sentence, lemmas: set[str]) -> None:
+    trigger = next((t for t in sentence.span if t.lemma_.lower() in lemmas and t.pos_ in {"NOUN", "VERB"}), None)
+    if entry is not None and trigger is not None and not _already(ctx, entry.id):
+        _add(ctx, entry, trigger.idx, trigger.idx + len(trigger.text), trigger.text, sentence, ctx.main_country,
+             via="implied")
+
+
+def _kind(ctx: Context, registry: Registry, actor_id: str) -> str | None:
+    entry = registry.get(actor_id) or ctx.new_actors.get(actor_id)
+    return entry.kind if entry is not None else None
 
 
 def _generic_entry(chunk: Span, registry: Registry) -> ActorEntry | None:
@@ -119,6 +143,10 @@ def _harmed_civilian(chunk: Span) -> bool:
         return False
     head = root.head
     if root.dep_ in {"nsubjpass", "dobj"} and head.lemma_.lower() in HARM_LEMMAS:
+        return True
+    # "fifteen persons received burn injuries"
+    if root.dep_ == "nsubj" and head.lemma_.lower() in {"receive", "sustain", "suffer"} and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"injury", "burn", "wound"} for c in head.children):
         return True
     # "a teacher chopped to death": the participle hangs from the noun itself
     return any(c.dep_ == "acl" and c.lemma_.lower() in HARM_LEMMAS for c in root.children)
