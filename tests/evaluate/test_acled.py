@@ -1,0 +1,51 @@
+"""The ACLED actor-resolution scorer: which extracted actors count as the coded ones."""
+
+import json
+
+import pytest
+
+from sitrep.evaluate.acled import evaluate, matches
+from sitrep.model import Actor
+from sitrep.registry import Registry
+from sitrep.resolve.places import Gazetteer
+
+
+def actor(actor_id: str, name: str, *, parent_id=None, mentions=()) -> Actor:
+    return Actor(id=actor_id, name=name, kind="generic", parent_id=parent_id, mentions=list(mentions))
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return {"registry": Registry.default(), "gazetteer": Gazetteer.default()}
+
+
+@pytest.mark.parametrize("gold, extracted, expected", [
+    ("Police Forces of Pakistan", [actor("state:PK:police", "Police Forces of Pakistan")], True),
+    ("Police Forces of Pakistan", [actor("state:PK", "Government of Pakistan")], True),
+    ("Police Forces of Pakistan", [actor("state:IN:police", "Police Forces of India")], False),
+    ("Protesters (India)", [actor("protesters:IN", "Protesters (India)")], True),
+    ("Protesters (India)", [actor("protesters:PK", "Protesters (Pakistan)")], False),
+    ("Civilians (Bangladesh)", [actor("journalists:BD", "Journalists (Bangladesh)", parent_id="civilians:BD")], True),
+    ("TTP: Tehreek-i-Taliban Pakistan", [actor("tehrik-i-taliban-pakistan", "Tehrik-i-Taliban Pakistan")], True),
+    ("Free Highlands Front (Pakistan)", [actor("new:free-highlands-front", "Free Highlands Front")], True),
+    ("Free Highlands Front (Pakistan)", [], False),
+])
+def test_matches(resources, gold, extracted, expected):
+    assert matches(gold, extracted, **resources) is expected
+
+
+def test_evaluate_end_to_end(tmp_path):
+    rows = [
+        {"id": "1", "text": "Hundreds of protesters blocked a highway in Lahore, Pakistan. Police fired tear gas.",
+         "source": "Example Times", "gold": {"actor1": "Protesters (Pakistan)", "actor2": "Police Forces of Pakistan",
+                                             "event_date": "12-March-2015"}},
+        {"id": "2", "text": "Nothing happened in Quetta today.", "source": "",
+         "gold": {"actor1": "Military Forces of India", "actor2": "", "event_date": "13-March-2015"}},
+    ]
+    path = tmp_path / "notes.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    predictions = tmp_path / "predicted.jsonl"
+    scores = evaluate(path, predictions=predictions)
+    assert (scores["rows"], scores["gold_actors"], scores["found"]) == (2, 3, 2)
+    assert scores["row_recall"] == 0.5
+    assert len(predictions.read_text().splitlines()) == 2
