@@ -229,6 +229,14 @@ class Relation(Record):
     confidence: float = Field(ge=0, le=1)
 
 
+class Span(Record):
+    """A stretch of article.text: `text == article.text[start:end]`."""
+
+    start: int = Field(ge=0, description="Character offset of the span start in article.text.")
+    end: int = Field(ge=0, description="Character offset just past the span end.")
+    text: str = Field(description="The span's text, equal to article.text[start:end].")
+
+
 class Statement(Record):
     speaker: str | None = Field(None, description="Name or description of the speaker as the article gives it.")
     speaker_id: str | None = Field(None, description="Actor id when the speaker is an organisation or state body.")
@@ -236,7 +244,16 @@ class Statement(Record):
     organization_id: str | None = None
     anonymous: bool
     direct: bool = Field(description="True for a quotation, False for reported speech.")
-    text: str
+    text: str = Field(description="What was said: the quotation without its marks, or the reported clause.")
+    content: Span = Field(
+        description="Where the content lies in article.text: a quotation with its marks (from the first opening mark to "
+        "the last closing one when a cue interrupts it), or the reported clause."
+    )
+    source_mention: Span | None = Field(
+        None,
+        description="The span that names or refers to the speaker where the statement is made: 'Ali bin Sufyan', "
+        "'he', 'officials'; null when the text does not say who.",
+    )
     cue: str | None = Field(None, description="The reporting verb, e.g. 'said', 'admitted'.")
     evidence: list[Evidence]
     confidence: float = Field(ge=0, le=1)
