@@ -137,3 +137,10 @@ def test_impersonal_attribution_has_no_source():
     said = statements("The ceasefire appears to be holding in most districts.")
     assert len(said) == 1
     assert said[0].source_mention is None and said[0].speaker is None
+
+
+def test_he_is_the_person_last_in_subject_position_not_the_last_group_that_spoke():
+    said = statements("Opposition leaders criticized the government's handling of the crisis on Monday.\n\n"
+                      'Nawaz Sharif arrived in Lahore on Tuesday. "We will not let the terrorists win," he said.')
+    assert [s.speaker for s in said] == ["Opposition leaders", "Nawaz Sharif"]
+    assert said[1].source_mention.text == "he"

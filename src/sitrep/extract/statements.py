@@ -907,8 +907,10 @@ def _with_speakers(ctx: Context, drafts: list[Draft], registry: Registry) -> lis
 def _speaker(ctx: Context, token: Token, sentence: Sentence, found: list[Found], registry: Registry) -> Speaker:
     if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head  # "Smith, who said": Smith
-    if token.lower_ in PRONOUNS and found:
-        return found[-1].speaker
+    if token.lower_ in PRONOUNS:
+        resolved = _pronoun_speaker(ctx, token, found, registry)
+        if resolved is not None:
+            return resolved
     if token.lower_ == "it":
         # "It said it had decided ...": the organisation named before, when there is one.
         antecedent = ctx.antecedent(token)
@@ -945,6 +947,29 @@ def _speaker(ctx: Context, token: Token, sentence: Sentence, found: list[Found],
         role = None  # "analysts" says who, not what role
     return Speaker(text=text, actor_id=actor_id, role=role, organization_id=organization_id,
                    anonymous=anonymous, named=person is not None)
+
+
+def _pronoun_speaker(ctx: Context, token: Token, found: list[Found], registry: Registry) -> Speaker | None:
+    """'He said': the last speaker; for "he"/"she", the last person who spoke, unless a person has since
+    been the subject of a sentence ("Trump criticized the plan. ... Ryan arrived. He said ...")."""
+    previous = found
+    if token.lower_ in {"he", "she"}:
+        previous = [f for f in found if f.speaker.named or f.speaker.role or f.speaker.anonymous] or found
+    last = previous[-1] if previous else None
+    since = 0
+    if last is not None:
+        mention = last.statement.source_mention
+        since = max(last.content_end, mention.end if mention is not None else 0)
+    if token.lower_ in {"he", "she"}:
+        sentence = ctx.sentence_at(token.idx)
+        earliest = ctx.sentences[max(0, sentence.index - 2)].start if sentence is not None else token.idx
+        subjects = [ent for ent in token.doc.ents if ent.label_ == "PERSON" and max(since, earliest) <= ent.start_char
+                    and ent.end_char <= token.idx and ent.root.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            sentence_of = ctx.sentence_at(subjects[-1].start_char)
+            if sentence_of is not None:
+                return _speaker(ctx, subjects[-1].root, sentence_of, [], registry)
+    return last.speaker if last is not None else None
 
 
 def _person_entity(token: Token) -> Span | None:
