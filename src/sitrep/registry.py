@@ -56,6 +56,9 @@ COMMON_ENGLISH = frozenset(
         "civil patrols", "islamic emirate", "islamic jihad", "islamic state", "lebanese forces",
         "national unity government", "peasant patrols", "rebel armed forces", "resistance front",
         "revolutionary struggle",
+        "army of revolutionaries", "awakening movement", "future current", "future movement",
+        "national defence forces", "national defense forces", "public uprising force", "public uprising forces",
+        "red shirts", "southern movement", "yellow shirts",
     }
 )  # fmt: skip
 
