@@ -58,7 +58,8 @@ COMMON_ENGLISH = frozenset(
         "revolutionary struggle",
         "army of revolutionaries", "awakening movement", "future current", "future movement",
         "national defence forces", "national defense forces", "public uprising force", "public uprising forces",
-        "red shirts", "southern movement", "yellow shirts",
+        "civil defence forces", "civil defense forces", "holy spirit movement", "red dragons", "red shirts",
+        "revolution and justice", "southern movement", "yellow shirts", "young patriots",
     }
 )  # fmt: skip
 
