@@ -60,6 +60,7 @@ COMMON_ENGLISH = frozenset(
         "national defence forces", "national defense forces", "public uprising force", "public uprising forces",
         "civil defence forces", "civil defense forces", "holy spirit movement", "red dragons", "red shirts",
         "revolution and justice", "southern movement", "yellow shirts", "young patriots",
+        "army of god", "black panthers", "golden dawn", "knights templar", "revolutionary cells", "right sector",
     }
 )  # fmt: skip
 
