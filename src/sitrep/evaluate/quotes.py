@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -190,6 +191,10 @@ def _as_json(item: dict, text: str) -> dict:
     return {"content": span(item["content"]), "source": span(item["source"])}
 
 
+def _loose(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
 class Aligner:
     """Maps offsets in the cleaned text back to the text sitrep was given."""
 
@@ -214,9 +219,13 @@ class Aligner:
             return None
         first = next((self.to_original[i] for i in range(start, end) if self.to_original[i] >= 0), -1)
         last = next((self.to_original[i] for i in range(end - 1, start - 1, -1) if self.to_original[i] >= 0), -1)
+        needle = self.cleaned[start:end]
         if first >= 0 and last >= first:
-            return (first, last + 1)
-        return self._search(self.cleaned[start:end], first if first >= 0 else start)
+            mapped = (first, last + 1)
+            if _loose(self.original[first : last + 1]) == _loose(needle):
+                return mapped
+            return self._search(needle, first) or mapped
+        return self._search(needle, start)
 
     def _search(self, needle: str, near: int) -> OffsetSpan | None:
         """The needle's occurrence in the original closest to `near`, spaces compared loosely."""
