@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -12,7 +15,7 @@ import pytest
 import spacy
 
 from sitrep.model import ActorKind
-from sitrep.registry import COMMON_ENGLISH, ActorEntry, Registry
+from sitrep.registry import COMMON_ENGLISH, RELATION_TYPES, ActorEntry, KnownRelation, Registry
 
 NON_STATE_KINDS = {"armed_group", "faction", "militia", "political_party"}
 PATTERN_KINDS = NON_STATE_KINDS | {"international_organization"}
@@ -175,6 +178,90 @@ def test_country_hint_breaks_ties(registry: Registry) -> None:
     assert registry.lookup("JI", country_code="ID").id == "jemaah-islamiyah"
     assert registry.lookup("Congolese army", country_code="CG").id == "state:CG:military"
     assert registry.lookup("Congolese army").id == "state:CD:military"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country_code", "actor_id"),
+    [
+        ("BLA", None, "balochistan-liberation-army"),
+        ("Hizbul Mujahideen", None, "hizbul-mujahideen"),
+        ("Asaib Ahl al-Haq", None, "asaib-ahl-al-haq"),
+        ("Kachin Independence Army", None, "kachin-independence-army"),
+        ("NPA", "PH", "new-peoples-army"),
+        # South Asia
+        ("PLFI", None, "peoples-liberation-front-of-india"),
+        ("Tritiya Prastuti Committee", None, "tritiya-prastuti-committee"),
+        ("People's War Group", None, "peoples-war-group"),
+        ("KYKL", None, "kanglei-yawol-kanna-lup"),
+        ("PREPAK", None, "peoples-revolutionary-party-of-kangleipak"),
+        ("GNLA", None, "garo-national-liberation-army"),
+        ("NLFT", None, "national-liberation-front-of-tripura"),
+        ("KLO", None, "kamtapur-liberation-organisation"),
+        ("DHD", None, "dima-halam-daogah"),
+        ("NDFB (S)", None, "ndfb-songbijit"),
+        ("NDFB-S", None, "ndfb-songbijit"),
+        ("Ansar Ghazwat-ul-Hind", None, "ansar-ghazwat-ul-hind"),
+        ("Ansar-ul-Islam", "PK", "ansar-ul-islam-pakistan"),
+        ("Ansarul Islam", "BF", "ansarul-islam"),
+        ("Baloch Nationalist Army", None, "baloch-nationalist-army"),
+        ("Bangladesh Nationalist Party Militia", None, "bangladesh-nationalist-party-militia"),
+        ("Awami League Militia", None, "awami-league-militia"),
+        ("Jubo League", None, "jubo-league"),
+        ("Jatiyatabadi Chhatra Dal", None, "jatiyatabadi-chhatra-dal"),
+        ("Jubo Dal", None, "jubo-dal"),
+        ("Jamaat-e-Islami Militia", None, "jamaat-e-islami-militia"),
+        ("PPP Militia", None, "ppp-militia"),
+        ("MQM Militia", None, "mqm-militia"),
+        ("ANP Militia", None, "anp-militia"),
+        ("Shiv Sena", None, "shiv-sena"),
+        ("BJP Militia", None, "bjp-militia"),
+        ("CPI(M) Militia", None, "cpi-m-militia"),
+        ("CPI(M)", None, "communist-party-of-india-marxist"),
+        ("Trinamool Congress Militia", None, "trinamool-congress-militia"),
+        ("PDP", "IN", "jammu-and-kashmir-peoples-democratic-party"),
+        ("PDP", "NG", "peoples-democratic-party-nigeria"),
+        ("CPN-Maoist (Chand)", None, "communist-party-of-nepal-biplav"),
+        ("JTMM", None, "janatantrik-terai-mukti-morcha"),
+        ("TMVP", None, "tamil-makkal-viduthalai-pulikal"),
+        ("Jundallah", "PK", "jundallah-pakistan"),
+        ("Jundallah", "IR", "jundallah-iran"),
+        # Southeast Asia
+        ("SSPP", None, "shan-state-progress-party"),
+        ("SSA-N", None, "shan-state-progress-party"),
+        ("DKBA", None, "democratic-karen-benevolent-army"),
+        ("KNPP", None, "karenni-national-progressive-party"),
+        ("PNLO", None, "pa-o-national-liberation-organisation"),
+        ("Three Brotherhood Alliance", None, "three-brotherhood-alliance"),
+        ("RKK", None, "runda-kumpulan-kecil"),
+        ("Southern Muslim Separatists", None, "southern-muslim-separatists"),
+        ("Rajah Solaiman Movement", None, "rajah-solaiman-movement"),
+        # Iraq and Syria
+        ("Islamic Army in Iraq", None, "islamic-army-in-iraq"),
+        ("Jaysh al-Mujahideen", "IQ", "mujahideen-army-iraq"),
+        ("Jaysh al-Mujahideen", "SY", "jaysh-al-mujahideen-syria"),
+        ("1920 Revolution Brigades", None, "1920-revolution-brigades"),
+        ("Ansar al-Sunna", "IQ", "ansar-al-sunna"),
+        ("Ansar al-Sunna", "MZ", "islamic-state-mozambique-province"),
+        ("Naqshbandi Army", None, "naqshbandi-army"),
+        ("JRTN", None, "naqshbandi-army"),
+        ("Nour al-Din al-Zenki", None, "nour-al-din-al-zenki"),
+        ("Liwa al-Tawhid", None, "liwa-al-tawhid"),
+        ("Jaish al-Fatah", None, "jaish-al-fatah"),
+        ("Faylaq al-Rahman", None, "faylaq-al-rahman"),
+        ("Liwa Fatemiyoun", None, "liwa-fatemiyoun"),
+        # Africa, Latin America, Europe
+        ("GATIA", None, "gatia"),
+        ("ONLF", None, "ogaden-national-liberation-front"),
+        ("FRPI", None, "frpi"),
+        ("Beltran-Leyva Organization", None, "beltran-leyva-organization"),
+        ("Los Choneros", None, "los-choneros"),
+        ("IPLO", None, "irish-peoples-liberation-organisation"),
+        ("UPDF", None, "uganda-peoples-defence-force"),
+    ],
+)
+def test_lookup_finds_new_groups(registry: Registry, mention: str, country_code: str | None, actor_id: str) -> None:
+    entry = registry.lookup(mention, country_code=country_code)
+    assert entry is not None and entry.id == actor_id
 
 
 def test_capitalisation_separates_a_party_from_an_army(registry: Registry) -> None:
@@ -417,7 +504,7 @@ def test_no_single_word_pattern_is_a_dictionary_word(registry: Registry) -> None
 
 def test_registry_size(registry: Registry, raw_entries: list[dict]) -> None:
     non_state = [e for e in registry if e.kind in NON_STATE_KINDS]
-    assert len(non_state) >= 150
+    assert len(non_state) >= 520
     assert len(registry) == len(raw_entries) + len(list(pycountry.countries)) * len(FORCES)
     assert len(list(registry)) == len(registry)
 
@@ -461,3 +548,105 @@ def test_constructor_rejects_bad_entries() -> None:
         Registry([ActorEntry("y", "Y", (), "faction", "missing", None, None, "test")])
     with pytest.raises(ValueError, match="kind"):
         Registry([ActorEntry("z", "Z", (), "gang", None, None, None, "test")])
+
+
+# --- known relations --------------------------------------------------------
+
+
+def test_relations_are_valid(registry: Registry, raw_entries: list[dict]) -> None:
+    count = 0
+    for record in raw_entries:
+        for relation in record.get("relations", ()):
+            count += 1
+            assert list(relation) == ["type", "target", "since"]
+            assert relation["type"] in RELATION_TYPES, record["id"]
+            assert registry.get(relation["target"]) is not None and relation["target"] != record["id"], record["id"]
+            assert relation["since"] is None or re.fullmatch(r"\d{4}", relation["since"]), record["id"]
+    assert count >= 60
+
+
+def test_relations_are_found_both_ways(registry: Registry) -> None:
+    for entry in registry:
+        for relation in entry.relations:
+            assert (registry.get(relation.target), relation) in registry.relations(entry.id)
+            assert (entry, relation) in registry.relations(relation.target)
+
+
+@pytest.mark.parametrize(
+    ("subject", "type_", "target"),
+    [
+        ("islamic-state-west-africa-province", "allegiance", "islamic-state"),
+        ("al-qaeda-in-the-arabian-peninsula", "affiliation", "al-qaeda"),
+        ("al-qaeda-in-the-islamic-maghreb", "allegiance", "al-qaeda"),
+        ("al-qaeda-in-the-indian-subcontinent", "affiliation", "al-qaeda"),
+        ("al-shabaab", "allegiance", "al-qaeda"),
+        ("jamaat-ul-ahrar", "splinter", "tehrik-i-taliban-pakistan"),
+        ("hayat-tahrir-al-sham", "splinter", "al-nusra-front"),
+        ("islamic-state", "rivalry", "al-qaeda"),
+        ("lashkar-e-jhangvi", "affiliation", "tehrik-i-taliban-pakistan"),
+        ("asaib-ahl-al-haq", "splinter", "mahdi-army"),
+        ("arakan-army", "alliance", "three-brotherhood-alliance"),
+        ("real-ira", "splinter", "provisional-ira"),
+    ],
+)
+def test_known_relations(registry: Registry, subject: str, type_: str, target: str) -> None:
+    outgoing = [(other.id, relation.type) for other, relation in registry.relations(subject) if relation.target == target]
+    assert (target, type_) in outgoing
+    incoming = [(other.id, relation.type) for other, relation in registry.relations(target) if relation.target == target]
+    assert (subject, type_) in incoming
+
+
+def test_relations_of_an_unknown_or_unlinked_actor(registry: Registry) -> None:
+    assert registry.relations("no-such-actor") == []
+    assert registry.relations("state:IS") == []
+
+
+def test_constructor_rejects_bad_relations() -> None:
+    a = ActorEntry("a", "A", (), "armed_group", None, None, None, "test", (KnownRelation("splinter", "missing"),))
+    with pytest.raises(ValueError, match="unknown actor"):
+        Registry([a])
+    b = ActorEntry("b", "B", (), "armed_group", None, None, None, "test", (KnownRelation("friendship", "c"),))
+    c = ActorEntry("c", "C", (), "armed_group", None, None, None, "test")
+    with pytest.raises(ValueError, match="relation type"):
+        Registry([b, c])
+
+
+# --- build script -----------------------------------------------------------
+
+
+def _python() -> str:
+    venv = ROOT / ".venv" / "bin" / "python"
+    return str(venv) if venv.exists() else sys.executable
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("build_registry", BUILD_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_script_reproduces_actors_json() -> None:
+    result = subprocess.run([_python(), str(BUILD_SCRIPT), "--check"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_source_file_is_listed_and_entries_keep_source_order(raw_entries: list[dict]) -> None:
+    build = _build_module()
+    sources = build.load_sources()
+    assert {name for name, _ in sources} == {p.name for p in SOURCE_DIR.glob("*.json")} - {"shared_aliases.json"}
+    assert [record["id"] for record in build.merge(sources)] == [record["id"] for record in raw_entries]
+
+
+def test_build_rejects_unlisted_alias_clashes_and_bad_relations() -> None:
+    build = _build_module()
+    records = build.merge(build.load_sources())
+    allowed = build.shared_aliases()
+    build.validate(records, allowed)
+    clash = {**records[0], "id": "copycat", "aliases": ["ISIS"], "relations": []}
+    with pytest.raises(build.RegistryError, match="ISIS"):
+        build.validate([*records, clash], allowed)
+    bad = {**records[0], "id": "dangling", "name": "Dangling", "aliases": [],
+           "relations": [{"type": "splinter", "target": "no-such-group", "since": None}]}
+    with pytest.raises(build.RegistryError, match="no-such-group"):
+        build.validate([*records, bad], allowed)
