@@ -8,8 +8,6 @@ writes one entry per line, so the same sources always give the same bytes.
     python scripts/build_registry.py            # write actors.json
     python scripts/build_registry.py --check    # exit 1 if actors.json differs from what the sources give
     python scripts/build_registry.py --format   # rewrite the source files in their canonical layout
-    python scripts/build_registry.py --petrarch PATH/Phoenix.MilNonState.actors.txt
-                                                # re-derive registry/petrarch2.json, then build
 
 Validation: record fields and types, unique ids, known kinds, ISO country codes,
 parents and relation targets that exist, relation types, and no alias (after the
@@ -37,7 +35,6 @@ DATA = ROOT / "src" / "sitrep" / "data"
 SOURCE_DIR = DATA / "registry"
 OUTPUT = DATA / "actors.json"
 SHARED_ALIASES = SOURCE_DIR / "shared_aliases.json"
-PETRARCH_FILE = "petrarch2.json"
 
 # Merge order, which is registry order: when two entries share an alias and no
 # country is known, the first listed wins.
@@ -54,7 +51,6 @@ SOURCES = (
     "north_america.json",
     "east_asia.json",
     "oceania.json",
-    PETRARCH_FILE,
     "international_organizations.json",
     "state_bodies.json",
     "generic.json",
@@ -205,12 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="compare with actors.json instead of writing it")
     parser.add_argument("--format", action="store_true", help="rewrite the source files in canonical layout")
-    parser.add_argument("--petrarch", type=Path, metavar="PATH",
-                        help="PETRARCH2 Phoenix.MilNonState.actors.txt to derive registry/petrarch2.json from")
     args = parser.parse_args(argv)
     try:
-        if args.petrarch is not None:
-            derive_petrarch(args.petrarch)
         if args.format:
             for name, source in load_sources():
                 (SOURCE_DIR / name).write_text(render_source(source), encoding="utf-8")
@@ -229,10 +221,6 @@ def main(argv: list[str] | None = None) -> int:
     relations = sum(len(r.get("relations", ())) for r in records)
     print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(records)} entries, {relations} relations")
     return 0
-
-
-def derive_petrarch(path: Path) -> None:
-    raise RegistryError("PETRARCH2 derivation is not implemented")
 
 
 if __name__ == "__main__":
