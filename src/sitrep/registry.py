@@ -53,14 +53,15 @@ COMMON_ENGLISH = frozenset(
     {
         "arena", "chad", "chile", "china", "guinea", "japan", "jersey", "levies", "morocco", "rangers",
         "reunion", "turkey", "weathermen",
-        "civil patrols", "islamic emirate", "islamic jihad", "islamic state", "lebanese forces",
-        "national unity government", "peasant patrols", "rebel armed forces", "resistance front",
-        "revolutionary struggle",
-        "army of revolutionaries", "awakening movement", "future current", "future movement",
-        "national defence forces", "national defense forces", "public uprising force", "public uprising forces",
-        "civil defence forces", "civil defense forces", "holy spirit movement", "red dragons", "red shirts",
-        "revolution and justice", "southern movement", "yellow shirts", "young patriots",
-        "army of god", "black panthers", "golden dawn", "knights templar", "revolutionary cells", "right sector",
+        "army of conquest", "army of god", "army of revolutionaries", "awakening movement",
+        "black panthers", "civil defence forces", "civil defense forces", "civil patrols",
+        "future current", "future movement", "golden dawn", "holy spirit movement", "islamic emirate",
+        "islamic jihad", "islamic state", "knights templar", "lebanese forces",
+        "national defence forces", "national defense forces", "national unity government",
+        "peasant patrols", "public uprising force", "public uprising forces", "rebel armed forces",
+        "red dragons", "red shirts", "resistance front", "revolution and justice",
+        "revolutionary cells", "revolutionary struggle", "right sector", "sons of iraq",
+        "southern movement", "yellow shirts", "young patriots",
     }
 )  # fmt: skip
 
