@@ -590,10 +590,10 @@ def test_relations_are_found_both_ways(registry: Registry) -> None:
     ],
 )
 def test_known_relations(registry: Registry, subject: str, type_: str, target: str) -> None:
-    outgoing = [(other.id, relation.type) for other, relation in registry.relations(subject) if relation.target == target]
-    assert (target, type_) in outgoing
-    incoming = [(other.id, relation.type) for other, relation in registry.relations(target) if relation.target == target]
-    assert (subject, type_) in incoming
+    outgoing = registry.relations(subject)
+    assert (target, type_) in [(other.id, rel.type) for other, rel in outgoing if rel.target == target]
+    incoming = registry.relations(target)
+    assert (subject, type_) in [(other.id, rel.type) for other, rel in incoming if rel.target == target]
 
 
 def test_relations_of_an_unknown_or_unlinked_actor(registry: Registry) -> None:
