@@ -1,0 +1,68 @@
+"""Actor resolution hard cases: spellings, factions, state bodies, unknown groups, generic actors."""
+
+import pytest
+
+import sitrep
+
+PUBLISHED = "Published Mar 12, 2017, 2:00 pm PKT\n\n"
+
+
+def actors(body: str) -> dict[str, dict]:
+    doc = sitrep.extract("Test story\n\n" + PUBLISHED + body)
+    return {a.id: a.model_dump() for a in doc.actors}
+
+
+@pytest.mark.parametrize("spelling", ["ISIS", "ISIL", "Daesh", "the Islamic State group", "IS"])
+def test_islamic_state_spellings(spelling):
+    found = actors(f"Officials said {spelling} fighters attacked a checkpoint in Mosul.")
+    assert "islamic-state" in found, found.keys()
+
+
+@pytest.mark.parametrize("spelling", ["Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban", "TTP", "the Pakistani Taliban"])
+def test_ttp_spellings(spelling):
+    assert "tehrik-i-taliban-pakistan" in actors(f"{spelling} claimed the attack in Peshawar.")
+
+
+def test_model_mislabels_are_corrected():
+    # the stock model reads "LeJ Al-Alami" as a person and "Daesh" as a place
+    found = actors("LeJ Al-Alami and Daesh carried out the attack in Quetta.")
+    assert {"lashkar-e-jhangvi-al-alami", "islamic-state"} <= set(found)
+    assert found["lashkar-e-jhangvi-al-alami"]["parent_id"] == "lashkar-e-jhangvi"
+
+
+def test_faction_phrase_is_the_faction_and_names_its_parent():
+    found = actors("Police blamed the Al-Alami faction of the Lashkar-e-Jhangvi group for the bombing in Quetta.")
+    assert "lashkar-e-jhangvi-al-alami" in found and "lashkar-e-jhangvi" in found
+
+
+def test_unknown_faction_of_a_known_group_is_kept_with_its_parent():
+    found = actors("The Khorasan Wolves faction of the Tehrik-i-Taliban Pakistan claimed the attack in Bannu.")
+    new = [a for a in found.values() if not a["registered"]]
+    assert new and new[0]["parent_id"] == "tehrik-i-taliban-pakistan" and new[0]["kind"] == "faction"
+
+
+def test_definite_description_refers_back():
+    found = actors("Boko Haram attacked Dalori village near Maiduguri. The group has killed thousands since 2009.")
+    assert "the group" in found["boko-haram"]["mentions"] or "The group" in found["boko-haram"]["mentions"]
+
+
+def test_state_bodies_by_country():
+    found = actors("Pakistani troops and Indian soldiers exchanged fire across the Line of Control, Pakistan's military said.")
+    assert {"state:PK:military", "state:IN:military"} <= set(found)
+
+
+def test_generic_actors_are_scoped_to_the_country():
+    found = actors("Hundreds of protesters blocked a highway in Lahore, Pakistan on Monday. Police fired tear gas.")
+    assert "protesters:PK" in found and found["protesters:PK"]["name"] == "Protesters (Pakistan)"
+    assert "state:PK:police" in found
+
+
+def test_unidentified_gunmen():
+    found = actors("Unidentified gunmen shot dead a shopkeeper in Karachi, Pakistan on Sunday.")
+    assert "unidentified-armed-group:PK" in found
+    assert "civilians:PK" in found
+
+
+def test_photo_agency_is_not_an_actor():
+    found = actors("Gunmen attacked a bus in Quetta. (Photo: AP)")
+    assert not [a for a in found.values() if a["name"] in {"AP", "Associated Press"}]
