@@ -26,7 +26,8 @@ IMPLIED = {
 # Unarmed party members, local leaders and officials harmed are civilians as conflict data codes them.
 CIVILIAN_HEADS = {
     "leader", "activist", "supporter", "member", "councillor", "sarpanch", "chairman", "candidate", "politician",
-    "person", "persons", "lawmaker", "engineer", "contractor", "priest", "monk", "imam", "cleric",
+    "person", "persons", "lawmaker", "engineer", "contractor", "priest", "monk", "imam", "cleric", "headmaster",
+    "principal", "refugee", "shia", "hindu", "christian", "ahmadi", "sikh", "muslim", "buddhist",
 
     "people", "civilian", "villager", "resident", "man", "woman", "child", "boy", "girl", "farmer", "shopkeeper",
     "trader", "teacher", "student", "worker", "labourer", "laborer", "driver", "passenger", "youth", "businessman",
@@ -43,7 +44,7 @@ VIOLENCE = IMPLIED["rioters"] | {"bomb", "blast", "explode", "hurl", "attack", "
 ARMED_VIOLENCE = {"bomb", "blast", "explosion", "explode", "ied", "grenade", "gunfire", "gunman", "ambush",
                   "landmine", "mine", "shoot", "behead"}
 HARM_LEMMAS = {"kill", "injure", "wound", "hurt", "abduct", "kidnap", "chop", "hack", "stab", "shoot", "beat",
-               "assault", "attack", "murder", "rape", "lynch", "torture"}
+               "assault", "attack", "murder", "rape", "lynch", "torture", "gun", "behead", "burn", "slaughter"}
 
 
 def find_generic_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazetteer) -> None:
@@ -127,13 +128,16 @@ def _violent_partisans(ctx: Context, chunk: Span, registry: Registry) -> bool:
     if root.lemma_.lower() not in PARTISAN_HEADS:
         return False
     phrase = chunk.doc[root.left_edge.i : root.right_edge.i + 1]
-    partisan = any(
+    protest_words = IMPLIED["protesters"]
+    partisan = any(t.lemma_.lower() in protest_words for t in phrase) or any(
         (entry := registry.get(m.actor_id) or ctx.new_actors.get(m.actor_id)) is not None
         and entry.kind in {"political_party", "militia"}
         for m in ctx.mentions if phrase.start_char <= m.start < phrase.end_char
     ) or any(t.lower_ in {"party", "ruling"} for t in phrase)
     verb = root.head
-    return partisan and root.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in VIOLENT_LEMMAS
+    violent = verb.lemma_.lower() in VIOLENT_LEMMAS or (
+        verb.lemma_.lower() == "set" and any(c.lower_ in {"afire", "ablaze", "fire"} for c in verb.subtree))
+    return partisan and root.dep_ in {"nsubj", "nsubjpass"} and violent
 
 
 def _harmed_civilian(chunk: Span) -> bool:
