@@ -211,6 +211,47 @@ def eval_acled(
     _report("ACLED actor resolution", acled.evaluate(_existing(path), predictions=predictions, limit=limit), json_output)
 
 
+@eval_app.command("mmp")
+def eval_mmp(
+    path: Path = typer.Argument(..., help="JSONL of Mapping Militant Organizations rows: id, text, gold relation."),
+    groups: Path | None = typer.Option(None, "--groups", help="Group names to resolve to (default: groups.jsonl beside PATH)."),
+    json_output: bool = JsonOption,
+    predictions: Path | None = PredictionsOption,
+    limit: int | None = LimitOption,
+) -> None:
+    """Relations between organisations: relation-type accuracy and (group1, group2, relation) F1.
+
+    Example:
+
+    \b
+        sitrep eval mmp ../shared/benchmarks/mmp-relations/dev.jsonl --json
+    """
+    from .evaluate import mmp
+
+    scores = mmp.evaluate(_existing(path), groups=groups, predictions=predictions, limit=limit)
+    _report("Relations between organisations (MMP)", scores, json_output)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    path: Path = typer.Argument(..., help="JSONL of articles with gold attributions (PolNeAR format)."),
+    json_output: bool = JsonOption,
+    predictions: Path | None = PredictionsOption,
+    limit: int | None = LimitOption,
+) -> None:
+    """Statements: content precision/recall/F1 with overlap matching, and source accuracy.
+
+    Example:
+
+    \b
+        sitrep eval quotes ../shared/benchmarks/polnear-quotes/dev.jsonl
+    """
+    from .evaluate import quotes
+
+    _report("Statements (PolNeAR attributions)", quotes.evaluate(_existing(path), predictions=predictions, limit=limit),
+            json_output)
+
+
 @app.command()
 def version() -> None:
     """Print sitrep's version."""

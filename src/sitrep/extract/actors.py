@@ -18,6 +18,7 @@ from ..model import Actor
 from ..registry import ActorEntry, Registry
 from ..resolve.places import Gazetteer, name_key
 from .context import ORG_LABELS, ActorMention, Context, Sentence, slug
+from .places import place_entities
 
 NON_STATE_KINDS = {"armed_group", "faction", "militia", "political_party"}
 # The stock model labels unknown group names ORG, but also WORK_OF_ART, PERSON or EVENT.
@@ -56,7 +57,10 @@ STATE_HEADS = {
     "military": "military", "army": "military", "troops": "military", "soldiers": "military",
     "forces": "security", "police": "police", "policemen": "police", "intelligence": "intelligence",
     "enforcers": "police", "station": "police", "constables": "police", "personnel": "security",
+    "rangers": "military", "ranger": "military", "paramilitaries": "military", "jawans": "military",
 }
+FORCE_MEMBERS = {"officers", "officer", "personnel", "men", "jawans", "constable", "commandos", "guards"}
+FORCE_WORDS = {"police", "army", "military", "intelligence"}
 STATE_QUALIFIERS = {"security", "armed", "military", "government", "paramilitary", "federal", "provincial", "local"}
 NAMING_SOURCES = {"registry", "ner", "faction", "state"}
 DESCRIPTOR_HEADS = {"group", "outfit", "organisation", "organization", "faction", "groups", "outfits", "jihadists"}
@@ -79,21 +83,26 @@ def find_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazetteer) -> 
 # named outright says most; a group's home country and a town named (by its own name, not
 # an alternate one: "Gulshan" is a Dhaka district and an old name of a town in Iran) less.
 # The publisher's home country ("The Daily Star (Bangladesh)") is the weakest hint of all.
-COUNTRY_WEIGHT, ACTOR_WEIGHT, PLACE_WEIGHT, ALTERNATE_NAME_WEIGHT, PUBLISHER_WEIGHT = 3.0, 2.0, 1.0, 0.25, 0.5
+COUNTRY_WEIGHT, DEMONYM_WEIGHT, ACTOR_WEIGHT, PUBLISHER_WEIGHT = 3.0, 1.5, 2.0, 0.5
+CITY_WEIGHT, PLACE_WEIGHT, ALTERNATE_NAME_WEIGHT = 2.0, 1.0, 0.25  # a province or a city of 100,000, a town, an alias
+CITY_POPULATION = 100_000
 
 
 def _count_countries(ctx: Context, gazetteer: Gazetteer) -> None:
     if ctx.article.source:
-        for part in re.findall(r"\(([^)]+)\)", ctx.article.source):
-            entry = gazetteer.country(part)
-            if entry is not None and entry.country_code:
-                ctx.country_counts[entry.country_code] += PUBLISHER_WEIGHT
+        words = re.findall(r"[\w'-]+", ctx.article.source)
+        codes = {entry.country_code for n in (3, 2, 1) for i in range(len(words) - n + 1)
+                 if (entry := gazetteer.country(" ".join(words[i : i + n]))) is not None and entry.country_code}
+        for code in codes:
+            ctx.country_counts[code] += PUBLISHER_WEIGHT
     for sentence in ctx.sentences:
         for ent in sentence.span.ents:
             if ent.label_ in {"GPE", "NORP", "LOC"}:
                 entry = gazetteer.country(ent.text)
                 if entry is not None and entry.country_code:
-                    ctx.country_counts[entry.country_code] += COUNTRY_WEIGHT
+                    # "a Polish oil firm" says less about where things happen than "Pakistan"
+                    weight = DEMONYM_WEIGHT if ent.label_ == "NORP" else COUNTRY_WEIGHT
+                    ctx.country_counts[entry.country_code] += weight
 
 
 def _count_home_countries(ctx: Context, registry: Registry, gazetteer: Gazetteer) -> None:
@@ -103,13 +112,15 @@ def _count_home_countries(ctx: Context, registry: Registry, gazetteer: Gazetteer
             ctx.country_counts[entry.country_code] += ACTOR_WEIGHT
     hints = [code for code, _ in ctx.country_counts.most_common(3)]
     for sentence in ctx.sentences:
-        for ent in sentence.span.ents:
-            if ent.label_ != "GPE" or gazetteer.country(ent.text) is not None:
+        for ent in place_entities(ctx, sentence, gazetteer):
+            if gazetteer.country(ent.text) is not None:
                 continue
             entry = gazetteer.resolve(ent.text, country_codes=hints)
             if entry is not None and entry.country_code:
-                primary = name_key(entry.name) == name_key(ent.text)
-                ctx.country_counts[entry.country_code] += PLACE_WEIGHT if primary else ALTERNATE_NAME_WEIGHT
+                weight = ALTERNATE_NAME_WEIGHT
+                if name_key(entry.name) == name_key(ent.text):
+                    weight = CITY_WEIGHT if entry.population >= CITY_POPULATION or entry.kind == "admin1" else PLACE_WEIGHT
+                ctx.country_counts[entry.country_code] += weight
 
 
 def _entity_mentions(ctx: Context, sentence: Sentence, registry: Registry) -> None:
@@ -713,9 +724,13 @@ def _state_mentions(ctx: Context, sentence: Sentence, registry: Registry, gazett
     for chunk in map(_trim_punct, ctx.noun_chunks(sentence)):
         head = chunk.root
         force = STATE_HEADS.get(head.lower_)
+        if force is None and head.lower_ in FORCE_MEMBERS:
+            # "six police officers", "army personnel": the modifier names the force
+            force = next((STATE_HEADS[t.lower_] for t in chunk if t.dep_ == "compound" and t.lower_ in FORCE_WORDS), None)
         if force is None or _covered(ctx, chunk):
             continue
-        country, qualified = _chunk_country(chunk, gazetteer)
+        countries = _chunk_countries(chunk, gazetteer)
+        qualified = bool(countries)
         qualifiers = {t.lower_ for t in chunk if t.i != head.i}
         if head.lower_ in {"forces", "official", "officials", "state", "personnel"} and not (qualified or qualifiers & STATE_QUALIFIERS):
             continue
@@ -725,12 +740,11 @@ def _state_mentions(ctx: Context, sentence: Sentence, registry: Registry, gazett
             force = "state"
         if head.lower_ == "government" and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in chunk):
             continue
-        country = country or ctx.main_country
-        if country is None:
-            continue
-        entry = registry.state_actor(country, force)
-        if entry is not None:
-            ctx.add_mention(ActorMention(entry.id, chunk.start_char, chunk.end_char, chunk.text, sentence.index, "state"))
+        for country in countries or ([ctx.main_country] if ctx.main_country else []):
+            entry = registry.state_actor(country, force)
+            if entry is not None:
+                ctx.add_mention(ActorMention(entry.id, chunk.start_char, chunk.end_char, chunk.text, sentence.index,
+                                             "state"))
     # A country acting as subject ("Pakistan has carried out offensives") is its state.
     for token in sentence.span:
         if token.dep_ == "nsubj" and token.ent_type_ == "GPE" and not ctx.mention_for_token(token):
@@ -741,15 +755,21 @@ def _state_mentions(ctx: Context, sentence: Sentence, registry: Registry, gazett
                                              sentence.index, "state"))
 
 
-def _chunk_country(chunk: Span, gazetteer: Gazetteer) -> tuple[str | None, bool]:
-    for token in chunk:
-        if token.i == chunk.root.i:
-            continue
+def _chunk_countries(chunk: Span, gazetteer: Gazetteer) -> list[str]:
+    """Countries a state phrase names: 'Pakistani and Indian troops', 'the troops of India and Pakistan'."""
+    head = chunk.root
+    tokens = [t for t in chunk if t.i != head.i]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                tokens += [pobj, *(c for c in pobj.conjuncts)]
+    codes: list[str] = []
+    for token in tokens:
         if token.ent_type_ in {"NORP", "GPE"} or token.pos_ == "PROPN":
             entry = gazetteer.country(token.text)
-            if entry is not None and entry.country_code:
-                return entry.country_code, True
-    return None, False
+            if entry is not None and entry.country_code and entry.country_code not in codes:
+                codes.append(entry.country_code)
+    return codes
 
 
 def _covered(ctx: Context, chunk: Span) -> bool:
