@@ -83,6 +83,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from ..extract.actors import initials
 from ..ingest import RawArticle
 from ..model import Actor, Document, InputError
 from ..pipeline import process
@@ -101,9 +102,6 @@ FUZZY_MIN = 90
 # Words a name can gain or lose and stay the same group's name: "Red Brigades Walter Alasia Column".
 GENERIC_WORDS = {"of", "in", "the", "for", "and", "group", "organization", "organisation", "movement", "column",
                  "brigade", "front", "network", "party", "faction"}
-# Lower-case words left out of a name's initials: "Islamic Army in Iraq" is IAI.
-PARTICLES = {"of", "the", "in", "for", "and", "de", "du", "la", "le", "des", "pour", "l", "et", "y", "al", "el",
-             "an", "ash", "as", "ad", "ul", "e", "i", "wal", "wa", "bin", "ibn", "fi", "li", "na", "to", "on"}
 # C1 control characters left by Windows-1252 text read as Latin-1 ("Kata\x92ib").
 CP1252_CONTROLS = {chr(c): bytes([c]).decode("cp1252", errors="ignore") or " " for c in range(0x80, 0xA0)}
 ACRONYM_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*\.?$")
@@ -141,31 +139,6 @@ def name_variants(name: str) -> list[str]:
     if "/" in name:
         variants += [part for part in name.split("/") if part.strip()]
     return list(dict.fromkeys(v.strip() for v in variants if v.strip()))
-
-
-def initials(name: str) -> set[str]:
-    """Upper-cased acronyms a name may go by, with and without its lower-case particles."""
-    words = re.findall(r"[\w'’]+|-", re.sub(r"^(?:the|The)\s+", "", _clean(name)))
-    # (initial, is a particle, joined to the previous word by a hyphen)
-    parts: list[tuple[str, bool, bool]] = []
-    hyphen = False
-    for word in words:
-        if word == "-":
-            hyphen = True
-            continue
-        bare = word.replace("'", "").replace("’", "")
-        if not bare:
-            continue
-        particle = bare.lower() in PARTICLES and (bare.islower() or hyphen)
-        parts.append((bare[0], particle, hyphen))
-        hyphen = False
-    if not parts:
-        return set()
-    keep_all = "".join(p[0] for p in parts)
-    no_particles = "".join(p[0] for p in parts if not p[1])
-    hyphen_particles = "".join(p[0] for p in parts if not p[1] or p[2])
-    found = {keep_all.upper(), no_particles.upper(), hyphen_particles.upper()}
-    return {a for a in found if len(a) >= 2}
 
 
 def _acronym_key(text: str) -> str:
@@ -208,7 +181,7 @@ class GroupList:
                 if ACRONYM_RE.match(variant) and len(variant) <= 10:
                     self.by_acronym[_acronym_key(variant)].add(key)
                 else:
-                    for acronym in initials(variant):
+                    for acronym in initials(_clean(variant)):
                         self.by_acronym[acronym].add(key)
                 entry = self.registry.lookup(variant, fuzzy=False)
                 if entry is not None:
@@ -283,7 +256,7 @@ class GroupList:
             # "AI-Syria": the listed name whose initials are the acronym and that ends with the word
             stem, word = match.group(1), match.group(2).lower()
             candidates = {key for key in self.canonical if key.endswith(" " + word)
-                          and stem in initials(self.canonical[key].rsplit(" ", 1)[0])}
+                          and stem in initials(_clean(self.canonical[key].rsplit(" ", 1)[0]))}
         if len(candidates) > 1:
             candidates = candidates & context or {c for c in candidates if self._country(c) in countries} or candidates
         return next(iter(candidates)) if len(candidates) == 1 else None

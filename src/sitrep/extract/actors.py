@@ -638,14 +638,15 @@ def _beside_groups(ctx: Context, sentence: Sentence, char: int, end: int) -> boo
 def _spelled_by(ctx: Context, acronym: str) -> str | None:
     """The actor named in this article whose name the acronym spells: "the MA" after "the Mujahideen Army"."""
     wanted = re.sub(r"[^A-Za-z0-9]", "", acronym).upper()
-    found = {m.actor_id for m in ctx.mentions if " " in m.text.strip() and wanted in _initials(m.text)}
+    found = {m.actor_id for m in ctx.mentions if " " in m.text.strip() and wanted in initials(m.text)}
     return found.pop() if len(found) == 1 else None
 
 
-INITIALS_PARTICLES = NAME_TRAILING | {"e", "i", "ul", "ud", "an", "as", "ash", "ad", "to", "on"}
+# Lower-case words left out of a name's initials: "Islamic Army in Iraq" is IAI.
+INITIALS_PARTICLES = NAME_TRAILING | {"e", "i", "ul", "ud", "an", "as", "ash", "ad", "to", "on", "l", "li", "na"}
 
 
-def _initials(name: str) -> set[str]:
+def initials(name: str) -> set[str]:
     """Acronyms a name may go by: 'Islamic Army in Iraq' IAI, 'Lashkar-e-Taiba' LET, 'Ansar al-Islam' AI."""
     words = re.findall(r"[\w'’]+|-", re.sub(r"^(?:the|The)\s+", "", name))
     parts: list[tuple[str, bool, bool]] = []
