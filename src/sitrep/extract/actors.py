@@ -699,7 +699,7 @@ def _faction_mentions(ctx: Context, sentence: Sentence, registry: Registry) -> N
         match = FACTION_RE.search(before)
         if not match:
             continue
-        parent = registry.get(parent_mention.actor_id) or ctx.new_actors.get(parent_mention.actor_id)
+        parent = ctx.entry(parent_mention.actor_id)
         if parent is None:
             continue
         name = match.group("name")
@@ -815,7 +815,7 @@ def _previous_sentence_actors(ctx: Context, sentence: Sentence) -> list[ActorMen
 
 
 def _non_state(ctx: Context, actor_id: str) -> bool:
-    entry = Registry.default().get(actor_id) or ctx.new_actors.get(actor_id)
+    entry = ctx.entry(actor_id)
     return entry is not None and entry.kind in NON_STATE_KINDS
 
 
@@ -849,12 +849,12 @@ def build_actors(ctx: Context, *, registry: Registry, used: set[str]) -> list[Ac
     ids = {m.actor_id for m in ctx.mentions} | used
     # A faction brings its parent, so the link can be followed.
     for actor_id in sorted(ids):
-        entry = registry.get(actor_id) or ctx.new_actors.get(actor_id)
+        entry = ctx.entry(actor_id)
         if entry is not None and entry.parent_id:
             ids.add(entry.parent_id)
     actors = []
     for actor_id in sorted(ids):
-        entry = registry.get(actor_id) or ctx.new_actors.get(actor_id)
+        entry = ctx.entry(actor_id)
         if entry is None:
             continue
         mentions = [m for m in ctx.mentions if m.actor_id == actor_id]
@@ -887,11 +887,9 @@ def resolve_speaker_groups(ctx: Context, statements) -> None:
     An indefinite group description that is the subject of what a group's
     spokesman reports is that group, when its nationality does not contradict.
     """
-    registry = Registry.default()
     for found in statements:
         organization = found.speaker.organization_id
-        entry = registry.get(organization) if organization else None
-        entry = entry or (ctx.new_actors.get(organization) if organization else None)
+        entry = ctx.entry(organization)
         if entry is None or entry.kind not in NON_STATE_KINDS:
             continue
         sentence = ctx.sentences[found.sentence]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Evidence, SegmentKind
-from ..registry import ActorEntry
+from ..registry import ActorEntry, Registry
 
 ORG_LABELS = {"ORG", "NORP", "PERSON", "GPE", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -77,6 +77,16 @@ class Context:
         if not self.country_counts:
             return None
         return sorted(self.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    def entry(self, actor_id: str | None) -> ActorEntry | None:
+        """The registry's entry for an actor id, or this article's own actor (unknown group, scoped generic)."""
+        if actor_id is None:
+            return None
+        return Registry.default().get(actor_id) or self.new_actors.get(actor_id)
+
+    def kind(self, actor_id: str | None) -> str | None:
+        entry = self.entry(actor_id)
+        return entry.kind if entry is not None else None
 
     def sentence_at(self, char: int) -> Sentence | None:
         index = bisect.bisect_right(self._starts, char) - 1

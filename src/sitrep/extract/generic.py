@@ -79,7 +79,7 @@ def find_generic_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazett
         # A demonstration that turns violent has rioters (ACLED's "violent demonstration").
         for sentence in ctx.sentences:
             _imply(ctx, registry.get("rioters"), sentence, VIOLENCE)
-    if not any(_kind(ctx, registry, m.actor_id) in ARMED_KINDS for m in ctx.mentions):
+    if not any(ctx.kind(m.actor_id) in ARMED_KINDS for m in ctx.mentions):
         # A bomb or a shooting nobody is named for: an unidentified armed group did it.
         for sentence in ctx.sentences:
             _imply(ctx, registry.get(UNIDENTIFIED), sentence, ARMED_VIOLENCE)
@@ -91,10 +91,6 @@ def _imply(ctx: Context, entry: ActorEntry | None, sentence: Sentence, lemmas: s
         _add(ctx, entry, trigger.idx, trigger.idx + len(trigger.text), trigger.text, sentence, ctx.main_country,
              via="implied")
 
-
-def _kind(ctx: Context, registry: Registry, actor_id: str) -> str | None:
-    entry = registry.get(actor_id) or ctx.new_actors.get(actor_id)
-    return entry.kind if entry is not None else None
 
 
 def _generic_entry(chunk: Span, registry: Registry) -> ActorEntry | None:
@@ -116,7 +112,7 @@ def _previous_armed_group(ctx: Context, registry: Registry, before: int) -> str 
     for mention in sorted(ctx.mentions, key=lambda m: -m.start):
         if mention.end > before:
             continue
-        entry = registry.get(mention.actor_id) or ctx.new_actors.get(mention.actor_id)
+        entry = ctx.entry(mention.actor_id)
         if entry is not None and entry.kind in ARMED_KINDS:
             return entry.id
     return None
@@ -130,7 +126,7 @@ def _violent_partisans(ctx: Context, chunk: Span, registry: Registry) -> bool:
     phrase = chunk.doc[root.left_edge.i : root.right_edge.i + 1]
     protest_words = IMPLIED["protesters"]
     partisan = any(t.lemma_.lower() in protest_words for t in phrase) or any(
-        (entry := registry.get(m.actor_id) or ctx.new_actors.get(m.actor_id)) is not None
+        (entry := ctx.entry(m.actor_id)) is not None
         and entry.kind in {"political_party", "militia"}
         for m in ctx.mentions if phrase.start_char <= m.start < phrase.end_char
     ) or any(t.lower_ in {"party", "ruling"} for t in phrase)

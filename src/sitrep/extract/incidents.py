@@ -531,7 +531,7 @@ def _syntactic_claims(ctx: Context, registry: Registry, sentence: Sentence) -> l
             continue
         for subject in (c for c in token.children if c.dep_ == "nsubj"):
             for actor in ctx.mention_for_subtree(subject):
-                if _kind(ctx, registry, actor.actor_id) in NON_STATE_PERPETRATORS:
+                if ctx.kind(actor.actor_id) in NON_STATE_PERPETRATORS:
                     found.append(_make_perpetrator(ctx, registry, actor.actor_id, "claimed", None, None, [],
                                                    [sentence.evidence()], None))
     return found
@@ -557,7 +557,7 @@ def _agent_perpetrators(ctx: Context, registry: Registry, statements: list[Found
                 agents.append(child)
         for agent in agents:
             for actor in ctx.mention_for_subtree(agent):
-                kind = _kind(ctx, registry, actor.actor_id)
+                kind = ctx.kind(actor.actor_id)
                 if kind in {None, "generic", "communal_group", "person"}:
                     continue
                 said = speaker_for(statements, agent.idx, agent.idx + len(agent.text))
@@ -607,12 +607,12 @@ def _perpetrator(ctx: Context, registry: Registry, masked, match: re.Match, basi
         asserted_by, asserted_by_id = accuser
     if basis == "attributed" and HEDGED.search(masked.text[: match.start()]):
         basis = "suspected"
-    if basis == "attributed" and said is not None and _kind(ctx, registry, said.speaker.organization_id) not in OFFICIAL_KINDS \
+    if basis == "attributed" and said is not None and ctx.kind(said.speaker.organization_id) not in OFFICIAL_KINDS \
             and said.speaker.organization_id in {a.actor_id for a in actors}:
         basis = "claimed"  # a group's own spokesman saying it carried out the attack
     result = []
     for actor in actors:
-        if _kind(ctx, registry, actor.actor_id) in OFFICIAL_KINDS | {"generic"}:
+        if ctx.kind(actor.actor_id) in OFFICIAL_KINDS | {"generic"}:
             continue
         partner_ids = sorted({p.actor_id for p in partners} - {actor.actor_id})
         result.append(_make_perpetrator(ctx, registry, actor.actor_id, basis, asserted_by, asserted_by_id,
@@ -648,7 +648,7 @@ def _assertion(basis: str, said: Found | None, actors) -> tuple[str | None, str 
 def _make_perpetrator(ctx: Context, registry: Registry, actor_id: str, basis: str, asserted_by: str | None,
                       asserted_by_id: str | None, partner_ids: list[str], evidence: list[Evidence],
                       said: Found | None) -> Perpetrator:
-    entry = registry.get(actor_id) or ctx.new_actors.get(actor_id)
+    entry = ctx.entry(actor_id)
     name = entry.name if entry else actor_id
     if basis == "claimed" and asserted_by is None:
         asserted_by = name
@@ -660,12 +660,6 @@ def _make_perpetrator(ctx: Context, registry: Registry, actor_id: str, basis: st
                        asserted_by_id=asserted_by_id, partner_ids=partner_ids, evidence=evidence,
                        confidence=round(confidence, 2))
 
-
-def _kind(ctx: Context, registry: Registry, actor_id: str | None) -> str | None:
-    if actor_id is None:
-        return None
-    entry = registry.get(actor_id) or ctx.new_actors.get(actor_id)
-    return entry.kind if entry else None
 
 
 def _same(a: Perpetrator, b: Perpetrator) -> bool:

@@ -536,8 +536,8 @@ def _subject(ctx: Context, masked: Masked, pos: int, kinds: frozenset[str], *,
     if before and re.match(r"\s*,?\s*(?:who|which|that)\b", masked.text[masked.slot_positions[before[0][0]][1] : pos]):
         return _subject_before(ctx, masked, pos, kinds, exclude=exclude)  # "the Pakistani Taliban who pledge"
     found = [m for m in _parsed_subject(ctx, masked, pos)
-             if m.actor_id not in exclude and (not kinds or _kind(ctx, m.actor_id) in kinds)]
-    if found and all(_kind(ctx, m.actor_id) == "generic" for m in found):
+             if m.actor_id not in exclude and (not kinds or ctx.kind(m.actor_id) in kinds)]
+    if found and all(ctx.kind(m.actor_id) == "generic" for m in found):
         named = _subject_before(ctx, masked, pos, kinds, exclude=exclude, named=True)
         if named:
             return named  # "the GIA became divided and a group of militants split": the GIA
@@ -558,7 +558,7 @@ def _with_list(ctx: Context, masked: Masked, found: list[ActorMention], kinds: f
         joins = masked.text[masked.slot_positions[members[0]][0] : masked.slot_positions[members[-1]][1]]
         if len(members) > 1 and re.search(r"\b(?:and|or|as well as|along with)\b|&", joins):
             result += [m for i in members for m in masked.slots[i]
-                       if m.actor_id not in exclude and (not kinds or _kind(ctx, m.actor_id) in kinds)]
+                       if m.actor_id not in exclude and (not kinds or ctx.kind(m.actor_id) in kinds)]
     return result
 
 
@@ -611,15 +611,15 @@ def _subject_before(ctx: Context, masked: Masked, pos: int, kinds: frozenset[str
                     exclude: set[str] = frozenset(), named: bool = False) -> list[ActorMention]:
     """The list of actors ending nearest before `pos`: "⟦0⟧ and ⟦1⟧ have cooperated with ..."."""
     for index, mentions in masked.slots_before(pos):
-        chosen = [m for m in mentions if m.actor_id not in exclude and (not kinds or _kind(ctx, m.actor_id) in kinds)
-                  and not (named and _kind(ctx, m.actor_id) in {"generic", None})]
+        chosen = [m for m in mentions if m.actor_id not in exclude and (not kinds or ctx.kind(m.actor_id) in kinds)
+                  and not (named and ctx.kind(m.actor_id) in {"generic", None})]
         if chosen:
             members = masked.list_ending_at(index)
             joins = masked.text[masked.slot_positions[members[0]][0] : masked.slot_positions[index][1]]
             if not re.search(r"\b(?:and|or|as well as|along with)\b|&", joins):
                 members = [index]  # commas alone: an apposition or a clause, not a list
             found = [m for i in members for m in masked.slots[i]
-                     if m.actor_id not in exclude and (not kinds or _kind(ctx, m.actor_id) in kinds)]
+                     if m.actor_id not in exclude and (not kinds or ctx.kind(m.actor_id) in kinds)]
             return _unique(found or chosen)
     return []
 
@@ -630,13 +630,9 @@ def _collective(ctx: Context, actor_id: str, kind: str | None) -> bool:
     return kind == "generic" and not actor_id.startswith(("new:", "unidentified-armed-group"))
 
 
-def _kind(ctx: Context, actor_id: str) -> str | None:
-    entry = Registry.default().get(actor_id) or ctx.new_actors.get(actor_id)
-    return entry.kind if entry else None
-
 
 def _kinds_ok(ctx: Context, registry: Registry, rule: Rule, source: ActorMention, target: ActorMention) -> bool:
-    source_kind, target_kind = _kind(ctx, source.actor_id), _kind(ctx, target.actor_id)
+    source_kind, target_kind = ctx.kind(source.actor_id), ctx.kind(target.actor_id)
     if rule.type == "state_action_against":
         return source_kind in STATE_KINDS and target_kind in NON_STATE_KINDS
     if rule.type == "hostility":
@@ -679,12 +675,11 @@ def _relation(ctx: Context, masked: Masked, rule: Rule, match: re.Match, source_
 def _faction_relations(ctx: Context) -> list[Relation]:
     """'the X faction of Y' states the faction link itself."""
     relations = []
-    registry = Registry.default()
     published = ctx.article.published.date() if ctx.article.published else None
     for mention in ctx.mentions:
         if mention.via != "faction":
             continue
-        entry = registry.get(mention.actor_id) or ctx.new_actors.get(mention.actor_id)
+        entry = ctx.entry(mention.actor_id)
         if entry is None or not entry.parent_id:
             continue
         relations.append(Relation(
@@ -711,7 +706,7 @@ def _fallback_relations(ctx: Context, statements: list[Found], related: set[int]
     for sentence in ctx.sentences:
         if sentence.index in related:
             continue
-        groups = _unique([m for m in ctx.outer_mentions(sentence) if _kind(ctx, m.actor_id) in GROUP_KINDS])
+        groups = _unique([m for m in ctx.outer_mentions(sentence) if ctx.kind(m.actor_id) in GROUP_KINDS])
         if len(groups) < 2:
             continue
         scores = _window_scores(ctx, sentence)
@@ -766,7 +761,7 @@ def _plural_references(ctx: Context) -> None:
                 for mention in reversed(ctx.outer_mentions(ctx.sentences[index])):
                     if mention.end > start and index == sentence.index:
                         continue
-                    if _kind(ctx, mention.actor_id) in GROUP_KINDS and mention.actor_id not in earlier:
+                    if ctx.kind(mention.actor_id) in GROUP_KINDS and mention.actor_id not in earlier:
                         earlier.append(mention.actor_id)
                 if len(earlier) >= 2:
                     break
