@@ -23,6 +23,7 @@ def resources():
     ("Police Forces of Pakistan", [actor("state:PK:police", "Police Forces of Pakistan")], True),
     ("Police Forces of Pakistan", [actor("state:PK", "Government of Pakistan")], True),
     ("Police Forces of Pakistan", [actor("state:IN:police", "Police Forces of India")], False),
+    ("Military Forces of Pakistan", [actor("frontier-corps", "Frontier Corps", parent_id="state:PK:security")], True),
     ("Protesters (India)", [actor("protesters:IN", "Protesters (India)")], True),
     ("Protesters (India)", [actor("protesters:PK", "Protesters (Pakistan)")], False),
     ("Civilians (Bangladesh)", [actor("journalists:BD", "Journalists (Bangladesh)", parent_id="civilians:BD")], True),

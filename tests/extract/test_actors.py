@@ -66,3 +66,8 @@ def test_unidentified_gunmen():
 def test_photo_agency_is_not_an_actor():
     found = actors("Gunmen attacked a bus in Quetta. (Photo: AP)")
     assert not [a for a in found.values() if a["name"] in {"AP", "Associated Press"}]
+
+
+def test_named_state_body_is_a_state_force_of_its_country():
+    found = actors("The Frontier Corps arrested two militants in a search operation near Turbat, Balochistan.")
+    assert found["frontier-corps"]["parent_id"].startswith("state:PK")

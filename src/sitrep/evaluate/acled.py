@@ -99,7 +99,10 @@ def matches(gold: str, actors: list[Actor], *, registry: Registry, gazetteer: Ga
     for pattern in (FORCES_RE, GOVERNMENT_RE):
         if match := pattern.match(gold):
             code = _country_code(match.group("country"), gazetteer)
-            return code is not None and any(a.id == f"state:{code}" or a.id.startswith(f"state:{code}:") for a in actors)
+            # A named body ("Frontier Corps") counts through its parent, a force of that state.
+            return code is not None and any(
+                a.id == f"state:{code}" or a.id.startswith(f"state:{code}:") or (a.parent_id or "").startswith(f"state:{code}")
+                for a in actors)
     if match := SCOPED_RE.match(gold):
         code = _country_code(match.group("country"), gazetteer)
         name = match.group("name")

@@ -137,7 +137,8 @@ def _entity_mentions(ctx: Context, sentence: Sentence, registry: Registry) -> No
             # Only spans the model calls organisations are worth an approximate match.
             entry = registry.lookup(name.text, country_code=ctx.main_country,
                                     fuzzy=ent.label_ == "ORG") if name.text else None
-            if entry is not None and entry.kind not in NON_STATE_KINDS | {"international_organization"}:
+            # Named state bodies count too: "the Frontier Corps", "Rapid Action Battalion", "Pakistan Army".
+            if entry is not None and entry.kind not in NON_STATE_KINDS | {"international_organization", "state_force"}:
                 entry = None
         if entry is not None:
             ctx.add_mention(ActorMention(entry.id, ent.start_char, ent.end_char, ent.text, sentence.index, "registry"))
