@@ -110,7 +110,7 @@ def _count_home_countries(ctx: Context, registry: Registry, gazetteer: Gazetteer
         entry = registry.get(mention.actor_id)
         if entry is not None and entry.country_code and entry.kind in NON_STATE_KINDS:
             ctx.country_counts[entry.country_code] += ACTOR_WEIGHT
-    hints = [code for code, _ in ctx.country_counts.most_common(3)]
+    hints = ctx.country_hints
     for sentence in ctx.sentences:
         for ent in place_entities(ctx, sentence, gazetteer):
             if gazetteer.country(ent.text) is not None:

@@ -10,6 +10,7 @@ record what they resolved.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from ..registry import ActorEntry, Registry
 ORG_LABELS = {"ORG", "NORP", "PERSON", "GPE", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+COUNTRY_HINTS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,15 @@ class Context:
         if not self.country_counts:
             return None
         return sorted(self.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    @property
+    def country_hints(self) -> list[str]:
+        """The countries the article names most, to disambiguate places and actors."""
+        return [code for code, _ in self.country_counts.most_common(COUNTRY_HINTS)]
+
+    @property
+    def published_date(self) -> dt.date | None:
+        return self.article.published.date() if self.article.published else None
 
     def entry(self, actor_id: str | None) -> ActorEntry | None:
         """The registry's entry for an actor id, or this article's own actor (unknown group, scoped generic)."""

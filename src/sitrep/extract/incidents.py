@@ -373,14 +373,11 @@ def _resolved_cities(ctx: Context, mentions: list[Mention], gazetteer: Gazetteer
     names = set()
     for mention in mentions:
         for ent, attached in mention.places:
-            entry = gazetteer.resolve(ent.text, country_codes=_hints(ctx))
+            entry = gazetteer.resolve(ent.text, country_codes=ctx.country_hints)
             if entry is not None and entry.kind == "city" and attached:
                 names.add(entry.name)
     return names
 
-
-def _hints(ctx: Context) -> list[str]:
-    return [code for code, _ in ctx.country_counts.most_common(3)]
 
 
 def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
@@ -433,11 +430,11 @@ def _date(ctx: Context, cluster: Cluster) -> DateRange:
             if resolved is not None:
                 return resolved
     # No date given: it happened on or before publication, and that is all we know.
-    return DateRange(start=None, end=published.date() if published else None, precision="unknown", text=None)
+    return DateRange(start=None, end=ctx.published_date, precision="unknown", text=None)
 
 
 def _location(ctx: Context, cluster: Cluster, gazetteer: Gazetteer) -> Location | None:
-    hints = _hints(ctx)
+    hints = ctx.country_hints
     scored: list[tuple[float, GazetteerEntry]] = []
     entries: list[GazetteerEntry] = []
     for mention in cluster.mentions:

@@ -16,7 +16,7 @@ MISLABELLED_MIN_POPULATION = 100_000
 
 
 def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]) -> list[Place]:
-    hints = [code for code, _ in ctx.country_counts.most_common(3)]
+    hints = ctx.country_hints
     incident_places = {(i.location.name, i.location.country_code) for i in incidents if i.location}
     places: dict[tuple[str, str | None], Place] = {}
     for sentence in ctx.sentences:

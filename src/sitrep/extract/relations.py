@@ -663,7 +663,7 @@ def _relation(ctx: Context, masked: Masked, rule: Rule, match: re.Match, source_
     said = speaker_for(statements, start, end)
     asserted_by = said.statement.speaker if said else "article"
     period = PERIOD_RE.match(masked.text[match.end() :])
-    published = ctx.article.published.date() if ctx.article.published else None
+    published = ctx.published_date
     confidence = rule.confidence * (0.85 if status == "hedged" else 1.0)
     return Relation(
         source_id=source_id, target_id=target_id, type=rule.type, directed=rule.type not in SYMMETRIC,
@@ -675,7 +675,7 @@ def _relation(ctx: Context, masked: Masked, rule: Rule, match: re.Match, source_
 def _faction_relations(ctx: Context) -> list[Relation]:
     """'the X faction of Y' states the faction link itself."""
     relations = []
-    published = ctx.article.published.date() if ctx.article.published else None
+    published = ctx.published_date
     for mention in ctx.mentions:
         if mention.via != "faction":
             continue
@@ -717,7 +717,7 @@ def _fallback_relations(ctx: Context, statements: list[Found], related: set[int]
             continue  # no pattern says what is denied; better no guess than a wrong one
         status = "hedged" if HEDGES.search(sentence.text) else "asserted"
         said = speaker_for(statements, sentence.start, sentence.end)
-        published = ctx.article.published.date() if ctx.article.published else None
+        published = ctx.published_date
         topic = _topic(ctx, sentence, groups)
         pairs = [(topic, other) for other in groups if other.actor_id != topic.actor_id]
         for first, second in pairs:
