@@ -145,12 +145,7 @@ EVENT_WORDS = re.compile(r"^(?:clash\w*|fight\w*|fought|battl\w*|riot\w*|violenc
 
 
 def _generic(ctx: Context, actor_id: str) -> bool:
-    entry = ctx.new_actors.get(actor_id)
-    if entry is None:
-        from ..registry import Registry
-
-        entry = Registry.default().get(actor_id)
-    return entry is not None and entry.kind == "generic"
+    return ctx.kind(actor_id) == "generic"
 
 
 def _merge_acronyms(text: str, spans: list[tuple[tuple[int, int], list[ActorMention]]]
