@@ -194,12 +194,12 @@ def _existing(path: Path) -> Path:
 
 @eval_app.command("acled")
 def eval_acled(
-    path: Path = typer.Argument(..., help="JSONL of ACLED notes: id, text, source, gold {actor1, actor2, event_date}."),
+    path: Path = typer.Argument(..., help="JSONL of ACLED notes: id, text, source, gold {event_class, admin1, latitude, ...}."),
     json_output: bool = JsonOption,
     predictions: Path | None = PredictionsOption,
     limit: int | None = LimitOption,
 ) -> None:
-    """Actor resolution: how many coded actor1/actor2 are among the actors sitrep extracts.
+    """ACLED notes: event class, admin1, distance, fatalities and actors against the coded event.
 
     Example:
 
@@ -208,7 +208,7 @@ def eval_acled(
     """
     from .evaluate import acled
 
-    _report("ACLED actor resolution", acled.evaluate(_existing(path), predictions=predictions, limit=limit), json_output)
+    _report("ACLED notes", acled.evaluate(_existing(path), predictions=predictions, limit=limit), json_output)
 
 
 @eval_app.command("mmp")
