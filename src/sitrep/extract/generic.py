@@ -9,7 +9,9 @@ has rioters; people killed who belong to no armed party are civilians).
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
 
 from ..registry import ActorEntry, Registry
 from ..resolve.places import Gazetteer
@@ -73,20 +75,30 @@ def find_generic_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazett
                 if civilians is not None:
                     _add(ctx, civilians, chunk.start_char, chunk.end_char, chunk.text, sentence,
                          _country(ctx, chunk, gazetteer))
-        for generic_id, lemmas in IMPLIED.items():
-            _imply(ctx, registry.get(generic_id), sentence, lemmas)
+        _imply(ctx, registry.get("protesters"), sentence, lambda t: t.lemma_.lower() in IMPLIED["protesters"])
+        _imply(ctx, registry.get("rioters"), sentence, lambda t: violent_act(t, IMPLIED["rioters"]))
     if _already(ctx, "protesters"):
         # A demonstration that turns violent has rioters (ACLED's "violent demonstration").
         for sentence in ctx.sentences:
-            _imply(ctx, registry.get("rioters"), sentence, VIOLENCE)
+            _imply(ctx, registry.get("rioters"), sentence, lambda t: violent_act(t, VIOLENCE))
     if not any(ctx.kind(m.actor_id) in ARMED_KINDS for m in ctx.mentions):
         # A bomb or a shooting nobody is named for: an unidentified armed group did it.
         for sentence in ctx.sentences:
-            _imply(ctx, registry.get(UNIDENTIFIED), sentence, ARMED_VIOLENCE)
+            _imply(ctx, registry.get(UNIDENTIFIED), sentence, lambda t: t.lemma_.lower() in ARMED_VIOLENCE)
 
 
-def _imply(ctx: Context, entry: ActorEntry | None, sentence: Sentence, lemmas: set[str]) -> None:
-    trigger = next((t for t in sentence.span if t.lemma_.lower() in lemmas and t.pos_ in {"NOUN", "VERB"}), None)
+def violent_act(token: Token, lemmas: set[str]) -> bool:
+    """A verb or noun of violence: one of `lemmas`, or "set ablaze", "exchanged blows", "opened fire"."""
+    lemma = token.lemma_.lower()
+    if lemma in lemmas:
+        return True
+    words = {child.lower_ for child in token.children}
+    return bool(lemma == "set" and words & {"ablaze", "afire", "alight", "fire"}
+                or lemma == "exchange" and words & {"blows", "fire"} or lemma == "open" and "fire" in words)
+
+
+def _imply(ctx: Context, entry: ActorEntry | None, sentence: Sentence, implies: Callable[[Token], bool]) -> None:
+    trigger = next((t for t in sentence.span if t.pos_ in {"NOUN", "VERB"} and implies(t)), None)
     if entry is not None and trigger is not None and not _already(ctx, entry.id):
         _add(ctx, entry, trigger.idx, trigger.idx + len(trigger.text), trigger.text, sentence, ctx.main_country,
              via="implied")
@@ -130,10 +142,7 @@ def _violent_partisans(ctx: Context, chunk: Span, registry: Registry) -> bool:
         and entry.kind in {"political_party", "militia"}
         for m in ctx.mentions if phrase.start_char <= m.start < phrase.end_char
     ) or any(t.lower_ in {"party", "ruling"} for t in phrase)
-    verb = root.head
-    violent = verb.lemma_.lower() in VIOLENT_LEMMAS or (
-        verb.lemma_.lower() == "set" and any(c.lower_ in {"afire", "ablaze", "fire"} for c in verb.subtree))
-    return partisan and root.dep_ in {"nsubj", "nsubjpass"} and violent
+    return partisan and root.dep_ in {"nsubj", "nsubjpass"} and violent_act(root.head, VIOLENT_LEMMAS)
 
 
 def _harmed_civilian(chunk: Span) -> bool:
