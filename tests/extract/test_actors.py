@@ -102,3 +102,26 @@ def test_violence_makes_rioters(text):
 
 def test_gunfire_does_not_make_protesters():
     assert not any(i.startswith("protesters") for i in _actor_ids("Gunmen opened fire on a police post in Quetta."))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # A state body's one-word alias ("Rangers") names it only in its own country's news.
+    ("Two militants were killed in a gun battle with Rangers in Narathiwat, Thailand.", "state:TH:military",
+     "pakistan-rangers"),
+    # A weekday after a name is no part of it.
+    ("Pakistan Rangers Sunday fired on Indian border posts.", "pakistan-rangers", "new:pakistan-rangers-sunday"),
+    # "an army man" is a soldier, not a civilian.
+    ("An Indian army man was killed in cross-border firing in Kupwara.", "state:IN:military", "civilians:IN"),
+])
+def test_state_forces_in_context(text, expected, absent):
+    found = _actor_ids(text)
+    assert expected in found and absent not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "BJP activists gheraoed the minister's bungalow in Bhopal, India.",
+    "Students burnt an effigy of the vice-chancellor in Lucknow, India.",
+    "Hundreds formed a human chain in Guwahati, India.",
+])
+def test_protest_forms_imply_protesters(text):
+    assert "protesters:IN" in _actor_ids(text)

@@ -59,8 +59,10 @@ STATE_HEADS = {
     "forces": "security", "police": "police", "policemen": "police", "intelligence": "intelligence",
     "enforcers": "police", "station": "police", "constables": "police", "personnel": "security",
     "rangers": "military", "ranger": "military", "paramilitaries": "military", "jawans": "military",
+    "jawan": "military", "soldier": "military", "trooper": "military", "troopers": "military",
+    "policeman": "police", "constable": "police", "cop": "police", "cops": "police",
 }
-FORCE_MEMBERS = {"officers", "officer", "personnel", "men", "jawans", "constable", "commandos", "guards"}
+FORCE_MEMBERS = {"officers", "officer", "personnel", "men", "man", "jawans", "constable", "commandos", "guards"}
 FORCE_WORDS = {"police", "army", "military", "intelligence"}
 STATE_QUALIFIERS = {"security", "armed", "military", "government", "paramilitary", "federal", "provincial", "local"}
 NAMING_SOURCES = {"registry", "ner", "faction", "state"}
@@ -357,8 +359,8 @@ def _trim_run(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
             len(run) > 2 or re.fullmatch(r"1[89]\d\d|20\d\d", text[run[0][0] : run[0][1]])
             or (len(run) > 1 and text[run[0][1] : run[1][0]].strip())):
         run = run[1:]  # "15 Islamic Army in Iraq fighters", "In 2007 the FHLA"; but "313 Brigade"
-    while run and text[run[-1][0] : run[-1][1]].isdigit():
-        run = run[:-1]  # "the 1920s Revolution Brigades in 2007": a year is no part of the name
+    while run and (text[run[-1][0] : run[-1][1]].isdigit() or text[run[-1][0] : run[-1][1]].lower() in CALENDAR_WORDS):
+        run = run[:-1]  # "the 1920s Revolution Brigades in 2007", "Pakistan Rangers Sunday": no part of the name
     if not run:
         return []
     start, end = run[0][0], run[-1][1]

@@ -25,6 +25,8 @@ IMPLIED = {
     "rioters": {"riot", "vandalise", "vandalize", "ransack", "clash", "brawl", "torch", "stone", "pelt", "lynch",
                 "scuffle", "rampage", "loot"},
 }
+# Things only protesters do: shout slogans, burn effigies, block roads and railways (rasta/rail roko).
+PROTEST_SIGNS = {"slogan", "effigy", "roko", "sloganeering"}
 # Unarmed party members, local leaders and officials harmed are civilians as conflict data codes them.
 CIVILIAN_HEADS = {
     "leader", "activist", "supporter", "member", "councillor", "sarpanch", "chairman", "candidate", "politician",
@@ -36,6 +38,7 @@ CIVILIAN_HEADS = {
     "elder", "family", "pedestrian", "fisherman", "vendor", "doctor", "journalist", "pilgrim", "worshipper",
 }
 UNIDENTIFIED = "unidentified-armed-group"
+FORCE_WORDS = {"army", "police", "military", "security", "paramilitary", "border"}
 CIVILIAN_GROUPS = {"journalists", "students", "teachers", "health-workers", "refugees"}
 # Party activists in a fight are rioters, as ACLED codes them.
 PARTISAN_HEADS = {"activist", "supporter", "worker", "cadre", "follower", "man", "member", "leader"}
@@ -75,7 +78,7 @@ def find_generic_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazett
                 if civilians is not None:
                     _add(ctx, civilians, chunk.start_char, chunk.end_char, chunk.text, sentence,
                          _country(ctx, chunk, gazetteer))
-        _imply(ctx, registry.get("protesters"), sentence, lambda t: t.lemma_.lower() in IMPLIED["protesters"])
+        _imply(ctx, registry.get("protesters"), sentence, protest_act)
         _imply(ctx, registry.get("rioters"), sentence, lambda t: violent_act(t, IMPLIED["rioters"]))
     if _already(ctx, "protesters"):
         # A demonstration that turns violent has rioters (ACLED's "violent demonstration").
@@ -85,6 +88,13 @@ def find_generic_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazett
         # A bomb or a shooting nobody is named for: an unidentified armed group did it.
         for sentence in ctx.sentences:
             _imply(ctx, registry.get(UNIDENTIFIED), sentence, lambda t: t.lemma_.lower() in ARMED_VIOLENCE)
+
+
+def protest_act(token: Token) -> bool:
+    """A word of protest: "strike", "rally", "gheraoed", "burnt an effigy", "formed a human chain"."""
+    lemma = token.lemma_.lower()
+    return (lemma in IMPLIED["protesters"] or lemma.startswith("gherao") or lemma in PROTEST_SIGNS
+            or lemma == "chain" and any(c.lower_ == "human" for c in token.children))
 
 
 def violent_act(token: Token, lemmas: set[str]) -> bool:
@@ -148,8 +158,8 @@ def _violent_partisans(ctx: Context, chunk: Span, registry: Registry) -> bool:
 def _harmed_civilian(chunk: Span) -> bool:
     """'a school teacher chopped to death', 'ten villagers were killed': an unarmed person harmed."""
     root = chunk.root
-    if root.lemma_.lower() not in CIVILIAN_HEADS:
-        return False
+    if root.lemma_.lower() not in CIVILIAN_HEADS or any(t.lower_ in FORCE_WORDS for t in chunk):
+        return False  # "an army man" is a soldier
     head = root.head
     if root.dep_ in {"nsubjpass", "dobj"} and head.lemma_.lower() in HARM_LEMMAS:
         return True
