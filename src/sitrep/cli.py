@@ -211,6 +211,26 @@ def eval_acled(
     _report("ACLED notes", acled.evaluate(_existing(path), predictions=predictions, limit=limit), json_output)
 
 
+@eval_app.command("fusion")
+def eval_fusion(
+    path: Path = typer.Argument(..., help="JSONL of reports: id, text, published, gold {event_id, deaths_low, deaths_high}."),
+    json_output: bool = JsonOption,
+    predictions: Path | None = PredictionsOption,
+    limit: int | None = LimitOption,
+) -> None:
+    """Fusion across articles: pairwise and B-cubed F1 of fused incidents against gold events, and tolls.
+
+    Example:
+
+    \b
+        sitrep eval fusion ../shared/benchmarks/ucdp-fusion/dev.jsonl --json
+    """
+    from .evaluate import fusion
+
+    _report("Fusion across articles (UCDP)", fusion.evaluate(_existing(path), predictions=predictions, limit=limit),
+            json_output)
+
+
 @eval_app.command("mmp")
 def eval_mmp(
     path: Path = typer.Argument(..., help="JSONL of Mapping Militant Organizations rows: id, text, gold relation."),
