@@ -125,3 +125,11 @@ def test_state_forces_in_context(text, expected, absent):
 ])
 def test_protest_forms_imply_protesters(text):
     assert "protesters:IN" in _actor_ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Clash between BNP activists and the police in Dhaka on Monday.",
+    "Three buses were damaged by pickets on the Rangpur-Bogra highway in Bangladesh.",
+])
+def test_partisans_in_a_fight_are_rioters(text):
+    assert "rioters:BD" in _actor_ids(text)

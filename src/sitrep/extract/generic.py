@@ -32,18 +32,19 @@ CIVILIAN_HEADS = {
     "leader", "activist", "supporter", "member", "councillor", "sarpanch", "chairman", "candidate", "politician",
     "person", "persons", "lawmaker", "engineer", "contractor", "priest", "monk", "imam", "cleric", "headmaster",
     "principal", "refugee", "shia", "hindu", "christian", "ahmadi", "sikh", "muslim", "buddhist",
-
     "people", "civilian", "villager", "resident", "man", "woman", "child", "boy", "girl", "farmer", "shopkeeper",
     "trader", "teacher", "student", "worker", "labourer", "laborer", "driver", "passenger", "youth", "businessman",
-    "elder", "family", "pedestrian", "fisherman", "vendor", "doctor", "journalist", "pilgrim", "worshipper",
+    "elder", "family", "pedestrian", "passerby", "passer-by", "bystander", "fisherman", "vendor", "doctor",
+    "journalist", "pilgrim", "worshipper",
 }
 UNIDENTIFIED = "unidentified-armed-group"
 FORCE_WORDS = {"army", "police", "military", "security", "paramilitary", "border"}
 CIVILIAN_GROUPS = {"journalists", "students", "teachers", "health-workers", "refugees"}
 # Party activists in a fight are rioters, as ACLED codes them.
-PARTISAN_HEADS = {"activist", "supporter", "worker", "cadre", "follower", "man", "member", "leader"}
+PARTISAN_HEADS = {"activist", "supporter", "worker", "cadre", "follower", "man", "member", "leader", "picket",
+                  "picketer"}
 VIOLENT_LEMMAS = {"attack", "clash", "beat", "chase", "vandalise", "vandalize", "torch", "hack", "stab", "assault",
-                  "ransack", "swoop", "fight", "lock"}
+                  "ransack", "swoop", "fight", "lock", "damage", "scuffle", "brawl"}
 ARMED_KINDS = {"armed_group", "faction", "militia"}
 VIOLENCE = IMPLIED["rioters"] | {"bomb", "blast", "explode", "hurl", "attack", "injure", "kill"}
 ARMED_VIOLENCE = {"bomb", "blast", "explosion", "explode", "ied", "grenade", "gunfire", "gunman", "ambush",
@@ -152,7 +153,17 @@ def _violent_partisans(ctx: Context, chunk: Span, registry: Registry) -> bool:
         and entry.kind in {"political_party", "militia"}
         for m in ctx.mentions if phrase.start_char <= m.start < phrase.end_char
     ) or any(t.lower_ in {"party", "ruling"} for t in phrase)
-    return partisan and root.dep_ in {"nsubj", "nsubjpass"} and violent_act(root.head, VIOLENT_LEMMAS)
+    return partisan and _in_violence(root)
+
+
+def _in_violence(root: Token) -> bool:
+    """'activists attacked', 'damaged by pickets', 'a clash between activists and police'."""
+    while root.dep_ == "conj":
+        root = root.head
+    head = root.head
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return violent_act(head, VIOLENT_LEMMAS)
+    return root.dep_ == "pobj" and head.lower_ in {"by", "between"} and violent_act(head.head, VIOLENT_LEMMAS)
 
 
 def _harmed_civilian(chunk: Span) -> bool:
