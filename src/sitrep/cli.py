@@ -272,6 +272,34 @@ def eval_quotes(
             json_output)
 
 
+bench_app = typer.Typer(help="Measure speed and memory (see docs/results.md).", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("fusion")
+def bench_fusion(
+    incidents: list[int] = typer.Option([10_000, 100_000, 1_000_000], "--incidents", "-n",
+                                        help="Reports to fuse; repeat for several sizes."),
+    json_output: bool = JsonOption,
+) -> None:
+    """Fusion time and memory on synthetic reports, one run per size, to show how it grows.
+
+    Example:
+
+    \b
+        sitrep bench fusion -n 10000 -n 100000 -n 1000000
+    """
+    from .bench import fusion_bench
+
+    results = fusion_bench(incidents)
+    if json_output:
+        typer.echo(json.dumps(results))
+        return
+    for row in results:
+        typer.echo(f"{row['reports']:>9} reports -> {row['incidents']:>8} incidents  {row['seconds']:>8.2f} s  "
+                   f"{row['reports_per_second']:>7} reports/s  peak RSS {row['peak_rss_mb']} MB")
+
+
 @app.command()
 def version() -> None:
     """Print sitrep's version."""

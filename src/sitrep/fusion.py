@@ -1,8 +1,8 @@
 """Fusion: reports of one incident from several articles become one incident that keeps them all.
 
 1. Blocking: a report is compared only with the fused incidents of nearby days (its
-   incident's day, else its article's publication day, within `WINDOW_DAYS`), never
-   with all of them; and never with an incident that already holds a report of the
+   incident's day, else its article's publication day, within `WINDOW_DAYS`) in the
+   same country (or of unknown country), never with all of them; and never with an incident that already holds a report of the
    same article (an article that reports two incidents means two).
 2. Matching: a score over what the two reports say: day gap, places (distance, same
    or different first-level division), incident class, tolls, shared actors and
@@ -59,21 +59,26 @@ class Report:
     published: dt.date | None = None
     source: str | None = None
     text: str = ""
+    # Derived once: fusion compares each report many times.
+    day: dt.date | None = field(init=False, compare=False)
+    country: str | None = field(init=False, compare=False)
+    words: frozenset[str] = field(init=False, compare=False, repr=False)
+    actor_ids: frozenset[str] = field(init=False, compare=False, repr=False)
+    event_class: str = field(init=False, compare=False, repr=False)
 
-    @property
-    def day(self) -> dt.date | None:
+    def __post_init__(self) -> None:
         date = self.incident.date
-        if date.start is not None and (date.precision == "day" or date.start == date.end):
-            return date.start
-        return self.published
-
-    @property
-    def words(self) -> frozenset[str]:
-        return frozenset(_stem(w) for w in WORD.findall(self.text.lower()) if w not in STOPWORDS)
-
-    @property
-    def actor_ids(self) -> frozenset[str]:
-        return frozenset(p.actor_id for p in self.incident.perpetrators)
+        exact = date.start is not None and (date.precision == "day" or date.start == date.end)
+        location = self.incident.location
+        derived = {
+            "day": date.start if exact else self.published,
+            "country": location.country_code if location is not None else None,
+            "words": frozenset(_stem(w) for w in WORD.findall(self.text.lower()) if w not in STOPWORDS),
+            "actor_ids": frozenset(p.actor_id for p in self.incident.perpetrators),
+            "event_class": acled_event_class(self.incident),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,8 @@ class Fuser:
     def __init__(self, *, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
         self.incidents: dict[str, FusedIncident] = {}
+        # Blocks: fused incidents by (day, country); a report with no country sees the whole day.
+        self._blocks: dict[tuple[dt.date | None, str | None], list[str]] = defaultdict(list)
         self._by_day: dict[dt.date | None, list[str]] = defaultdict(list)
 
     def add(self, report: Report) -> Decision:
@@ -153,15 +160,20 @@ class Fuser:
         decision = Decision(report.id, incident_id, False, best[2] if best else None, best[0] if best else None,
                             best[3] if best else {})
         self.incidents[incident_id] = FusedIncident(incident_id, [report], [decision])
+        self._blocks[(report.day, report.country)].append(incident_id)
         self._by_day[report.day].append(incident_id)
         return decision
 
     def _candidates(self, report: Report) -> list[str]:
-        if report.day is None:
-            return list(self._by_day.get(None, []))
+        days = [None] if report.day is None else \
+            [report.day + dt.timedelta(days=offset) for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
         found: list[str] = []
-        for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
-            found.extend(self._by_day.get(report.day + dt.timedelta(days=offset), []))
+        for day in days:
+            if report.country is None:
+                found.extend(self._by_day.get(day, ()))
+            else:
+                found.extend(self._blocks.get((day, report.country), ()))
+                found.extend(self._blocks.get((day, None), ()))
         return found
 
 
@@ -182,8 +194,7 @@ def match_parts(a: Report, b: Report) -> dict[str, float]:
     place = _place_points(a.incident.location, b.incident.location)
     if place is not None:
         parts["place"] = place
-    same_class = acled_event_class(a.incident) == acled_event_class(b.incident)
-    parts["class"] = SAME_CLASS_POINTS if same_class else OTHER_CLASS_POINTS
+    parts["class"] = SAME_CLASS_POINTS if a.event_class == b.event_class else OTHER_CLASS_POINTS
     toll = _toll_points(a.incident.fatalities, b.incident.fatalities)
     if toll is not None:
         parts["toll"] = toll

@@ -95,3 +95,17 @@ def test_pairwise_f1(predicted, gold, expected):
 def test_bcubed_of_never_merging():
     # Singletons: precision 1; recall 1/2, 1/2, 1 -> 2/3; F1 0.8.
     assert bcubed_f1(["x", "y", "z"], ["1", "1", "2"]) == 0.8
+
+
+def test_fusion_bench_runs_on_a_small_corpus():
+    import json
+
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    result = CliRunner().invoke(app, ["bench", "fusion", "-n", "300", "--json"])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)
+    # About two reports per synthetic event, so fusion must merge many of them.
+    assert row["reports"] == 300 and 100 <= row["incidents"] < 300
