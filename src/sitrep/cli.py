@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 
 from . import __version__
 from .model import Document, InputError
@@ -250,6 +253,36 @@ def eval_quotes(
 
     _report("Statements (PolNeAR attributions)", quotes.evaluate(_existing(path), predictions=predictions, limit=limit),
             json_output)
+
+
+@eval_app.command("wikievents")
+def eval_wikievents(
+    path: Path = typer.Argument(..., help="JSONL of WikiEvents articles: id, text, sentences, event_mentions."),
+    json_output: bool = JsonOption,
+    predictions: Path | None = PredictionsOption,
+    limit: int | None = LimitOption,
+) -> None:
+    """Incident roles: attacker, target, place and weapon strings against KAIROS arguments (P/R/F1).
+
+    Example:
+
+    \b
+        sitrep eval wikievents ../shared/benchmarks/wikievents/dev.jsonl --json
+    """
+    from .evaluate import wikievents
+
+    path = _existing(path)
+    with _progress(wikievents.count_rows(path, limit)) as advance:
+        scores = wikievents.evaluate(path, predictions=predictions, limit=limit, on_article=advance)
+    _report("Incident roles (WikiEvents)", scores, json_output)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr, shown only when stderr is a terminal."""
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("articles", total=total)
+        yield lambda: bar.advance(task)
 
 
 @app.command()

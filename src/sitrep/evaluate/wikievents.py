@@ -81,6 +81,13 @@ def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None =
     return summarise(totals, articles=len(rows), errors=errors)
 
 
+def count_rows(path: Path, limit: int | None = None) -> int:
+    """How many articles `evaluate` will read, for a progress bar."""
+    with Path(path).open(encoding="utf-8") as handle:
+        rows = sum(1 for line in handle if line.strip())
+    return rows if limit is None else min(rows, limit)
+
+
 def article_text(row: dict) -> str:
     """The article as sitrep reads it: the row's sentences, one a line."""
     return "\n".join(sentence_text for _, sentence_text in row["sentences"])
