@@ -4,7 +4,7 @@ A target is read from the trigger itself ("an attack on the police college",
 "gunmen stormed a hotel", "the blast targeted a bakery"); a victim from the
 verbs of harm in the incident's sentences ("killing six soldiers", "a general
 was killed", "the commander died", "injured officers"). Both become `Target`
-records, named as the text names them, numbers left to the toll.
+records, named as the text names them.
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ TARGET_TYPES = [  # first match wins: "police college" is police, not education
     ("civilians", r"civilians?|people|villagers|residents|passers-?by|wedding|funeral|children|women|family"),
 ]
 PRONOUNS = {"it", "them", "they", "he", "she", "him", "her", "we", "us", "you", "himself", "herself", "themselves",
-            "itself", "who", "whom", "which", "that", "those", "these", "this", "all", "others", "one"}
+            "itself", "who", "whom", "which", "that", "those", "these", "this"}
+# Words that name someone only with a figure: "more than 500 others", not "others".
+BARE_QUANTIFIERS = {"all", "others", "one", "some", "many", "several"}
 # Verbs whose object is what the attack was aimed at, whatever kind of thing it is.
 AIMING_VERBS = {"attack", "target", "storm", "raid", "ambush", "bomb", "hit", "strike", "shell"}
 # Verbs of harm: their object, or their passive subject, is a victim; "die" and "perish" have the victim as subject.
@@ -56,8 +58,12 @@ def classify_target(text: str) -> str:
     return "unknown"
 
 
-def noun_phrase(head: Token) -> tuple[str, bool]:
-    """The target's name: the head with its modifiers, without relative clauses or places."""
+def noun_phrase(head: Token, *, figures: bool = False) -> tuple[str, bool]:
+    """A name for what a noun phrase refers to: the head with its modifiers, without relative clauses or places.
+
+    A target's name leaves quantities to the toll ("at least 12 people" → "people"); a group of victims is
+    named with its figure (`figures`: "six NATO service members", told apart from "two other Americans").
+    """
     doc = head.doc
     if head.like_num:
         return head.text, False  # "injured another 15": the figure is all the text says of them
@@ -65,12 +71,12 @@ def noun_phrase(head: Token) -> tuple[str, bool]:
         if ent.start <= head.i < ent.end and ent.label_ in {"ORG", "FAC", "GPE"}:
             span = ent[1:] if ent[0].lower_ == "the" else ent
             return span.text, True
-    # Quantities belong to the toll, not to the target's name ("at least 12 people" → "people").
-    left = [c for c in head.lefts if c.dep_ in {"det", "amod", "compound", "poss", "nmod"} and c.lower_ != "dead"]
+    deps = {"det", "amod", "compound", "poss", "nmod"} | ({"nummod"} if figures else set())
+    left = [c for c in head.lefts if c.dep_ in deps and c.lower_ != "dead"]
     start = min([head.i, *(t.left_edge.i for t in left)])
     # A figure inside a word stays: "a 17-year-old girl".
     tokens = [t for t in doc[start : head.i + 1]
-              if not ((t.dep_ in {"nummod", "quantmod"} or t.like_num) and t.whitespace_)]
+              if figures or not ((t.dep_ in {"nummod", "quantmod"} or t.like_num) and t.whitespace_)]
     return "".join(t.text_with_ws for t in tokens).strip(), head.pos_ == "PROPN"
 
 
@@ -128,23 +134,27 @@ def victims(sentence: Span, *, real: Callable[[Token], bool]) -> list[TargetPhra
                 # "soldiers who were killed": the relative pronoun stands for the noun the clause hangs from
                 heads.append(token.head if child.lower_ in {"who", "that"} and token.dep_ == "relcl" else child)
     found = []
-    for head in _with_conjuncts(heads):
-        if head.lower_ in PRONOUNS or head.ent_type_ in {"DATE", "TIME", "GPE", "LOC"} or head.pos_ == "PRON":
+    for head in _with_conjuncts(heads, lists=True):
+        if head.lower_ in PRONOUNS or head.ent_type_ in {"DATE", "TIME", "GPE", "LOC"}:
+            continue
+        if head.lower_ in BARE_QUANTIFIERS and not any(c.dep_ == "nummod" for c in head.children):
             continue
         if re.fullmatch(ATTACKER_HEADS, head.lower_) or head.lemma_.lower() == "life":
             continue  # attackers killed are counted apart; "lost his life" names no one
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
             continue  # "its leaders", "their families": a name that needs its antecedent to say who
-        text, proper = noun_phrase(head)
+        text, proper = noun_phrase(head, figures=True)
         found.append((text, classify_target(text), proper or head.ent_type_ == "PERSON"))
     return found
 
 
-def _with_conjuncts(heads: list[Token]) -> list[Token]:
-    """'killed 23 soldiers and two civilians': every conjunct of each head, in order, once."""
+def _with_conjuncts(heads: list[Token], *, lists: bool = False) -> list[Token]:
+    """'killed 23 soldiers and two civilians': every conjunct of each head, in order, once. With `lists`, also
+    the start of a list the parser read as an apposition ('eight women, a girl and four men injured')."""
     found: list[Token] = []
     for head in heads:
-        for token in [head, *head.conjuncts]:
+        first = head.head if lists and head.dep_ == "appos" and head.head.pos_ == "NOUN" else head
+        for token in [first, *first.conjuncts, head, *head.conjuncts]:
             if token not in found:
                 found.append(token)
     return found
