@@ -36,13 +36,20 @@ TARGET_TYPES = [  # first match wins: "police college" is police, not education
 ]
 PRONOUNS = {"it", "them", "they", "he", "she", "him", "her", "we", "us", "you", "himself", "herself", "themselves",
             "itself", "who", "whom", "which", "that", "those", "these", "this"}
+# Where an attack happened rather than what it hit: "a blast rocked the city".
+PLACE_NOUNS = {"city", "town", "village", "area", "region", "country", "capital", "district", "province",
+               "neighbourhood", "neighborhood", "street", "centre", "center"}
 # Words that name someone only with a figure: "more than 500 others", not "others".
 BARE_QUANTIFIERS = {"all", "others", "one", "some", "many", "several"}
 # Verbs whose object is what the attack was aimed at, whatever kind of thing it is.
 AIMING_VERBS = {"attack", "target", "storm", "raid", "ambush", "bomb", "hit", "strike", "shell"}
+# Verbs of damage: what an explosion or an attack "shattered", "destroyed", "damaged" was hit by it.
+DAMAGE_VERBS = {"damage", "destroy", "shatter", "rock", "gut", "demolish", "flatten", "level", "wreck", "devastate"}
+# Attack nouns whose "of" names what was hit: "the bombing of the federal building".
+OF_TARGET_NOUNS = {"bombing", "shelling", "storming", "siege", "destruction", "burning"}
 # Verbs of harm: their object, or their passive subject, is a victim; "die" and "perish" have the victim as subject.
-HARM_VERBS = {"kill", "injure", "wound", "hurt", "murder", "slay", "maim", "behead", "assassinate", "massacre",
-              "shoot", "gun", "stab", "execute"}
+HARM_VERBS = {"kill", "injure", "wound", "hurt", "murder", "slay", "maim", "mutilate", "behead", "assassinate",
+              "massacre", "shoot", "gun", "stab", "execute"}
 DYING_VERBS = {"die", "perish"}
 # Words for attackers: never victims (the toll counts attackers killed apart), always doers (`attackers`).
 ATTACKER_HEADS = rf"(?:{counts.ATTACKER_NOUNS}|shooters?|killers?|extremists?|jihadists?|hijackers?|" \
@@ -90,9 +97,16 @@ def trigger_targets(trigger: Token) -> list[TargetPhrase]:
                 aimed += [c for c in prep.children if c.dep_ == "pobj"]
         if trigger.dep_ == "compound" or any(c.dep_ == "compound" and c.lower_ == "police" for c in trigger.children):
             heads += [c for c in trigger.children if c.dep_ == "compound"]
-        # "the explosion targeted a bakery": the trigger is the subject of an aiming verb
-        if trigger.dep_ == "nsubj" and trigger.head.lemma_ in AIMING_VERBS:
-            aimed += [c for c in trigger.head.children if c.dep_ == "dobj"]
+        if trigger.lemma_.lower() in OF_TARGET_NOUNS:
+            aimed += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+        # "the explosion targeted a bakery", "the building was shattered by an explosion"
+        verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" else trigger.head
+        if verb.lemma_.lower() in AIMING_VERBS | DAMAGE_VERBS:
+            if trigger.dep_ == "nsubj":
+                aimed += [c for c in verb.children if c.dep_ == "dobj"]
+            elif verb is not trigger.head:
+                aimed += [c for c in verb.children if c.dep_ == "nsubjpass"]
     else:
         objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
         (aimed if trigger.lemma_ in AIMING_VERBS else heads).extend(objects)
@@ -104,7 +118,7 @@ def trigger_targets(trigger: Token) -> list[TargetPhrase]:
                 heads += [c for c in prep.children if c.dep_ == "pobj" and classify_target(c.text) != "unknown"]
     targets = []
     for head in [*_with_conjuncts(aimed), *_with_conjuncts(heads)]:
-        if head.lower_ in PRONOUNS or head.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "CARDINAL"}:
+        if head.lower_ in PRONOUNS | PLACE_NOUNS or head.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "CARDINAL"}:
             continue
         text, proper = noun_phrase(head)
         target_type = classify_target(text)
@@ -115,10 +129,20 @@ def trigger_targets(trigger: Token) -> list[TargetPhrase]:
 
 def victims(sentence: Span, *, real: Callable[[Token], bool]) -> list[TargetPhrase]:
     """People killed or hurt in a sentence: 'killing six soldiers', 'a general was killed', 'the commander died',
-    'injured officers'. Attackers killed are not victims: the toll counts them apart (`counts`)."""
+    'injured officers', 'nine people were dead', 'the victims were ...'. Attackers killed are not victims: the toll
+    counts them apart (`counts`)."""
     heads: list[Token] = []
     for token in sentence:
         lemma = token.lemma_.lower()
+        if lemma == "victim" and token.pos_ == "NOUN":
+            heads.append(token)  # "a thirteenth victim died", "the victims were two women and a boy"
+            heads += [c for c in token.head.children if c.dep_ == "attr" and token.dep_ == "nsubj"]
+            continue
+        if lemma == "dead" and token.dep_ == "acomp" and real(token.head):
+            heads += [c for c in token.head.children if c.dep_ == "nsubj"]  # "nine people were dead"
+            continue
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_ == "life" for c in token.children):
+            lemma = "kill"  # "the bombs claimed nine lives"
         if lemma not in HARM_VERBS | DYING_VERBS or not real(token):
             continue
         if token.pos_ == "VERB" and token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -139,8 +163,10 @@ def victims(sentence: Span, *, real: Callable[[Token], bool]) -> list[TargetPhra
             continue
         if head.lower_ in BARE_QUANTIFIERS and not any(c.dep_ == "nummod" for c in head.children):
             continue
-        if re.fullmatch(ATTACKER_HEADS, head.lower_) or head.lemma_.lower() == "life":
-            continue  # attackers killed are counted apart; "lost his life" names no one
+        if re.fullmatch(ATTACKER_HEADS, head.lower_):
+            continue  # attackers killed are counted apart
+        if head.lemma_.lower() == "life" and not any(c.dep_ == "nummod" for c in head.children):
+            continue  # "lost his life" names no one; "claimed nine lives" counts them
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
             continue  # "its leaders", "their families": a name that needs its antecedent to say who
         text, proper = noun_phrase(head, figures=True)
