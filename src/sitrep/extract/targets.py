@@ -92,8 +92,11 @@ def trigger_targets(trigger: Token) -> list[TargetPhrase]:
     heads: list[Token] = []
     aimed: list[Token] = []  # objects of aiming, kept whatever their kind
     if trigger.pos_ == "NOUN":
+        # "blamed the attack on X": X is who did it, not what was hit
+        blamed = trigger.head.lemma_.lower() in {"blame", "pin"}
         for prep in trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"on", "against", "at", "targeting"}:
+            if prep.dep_ == "prep" and prep.lower_ in {"on", "against", "at", "targeting"} and not (
+                    blamed and prep.lower_ == "on"):
                 aimed += [c for c in prep.children if c.dep_ == "pobj"]
         if trigger.dep_ == "compound" or any(c.dep_ == "compound" and c.lower_ == "police" for c in trigger.children):
             heads += [c for c in trigger.children if c.dep_ == "compound"]
@@ -103,10 +106,12 @@ def trigger_targets(trigger: Token) -> list[TargetPhrase]:
         # "the explosion targeted a bakery", "the building was shattered by an explosion"
         verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" else trigger.head
         if verb.lemma_.lower() in AIMING_VERBS | DAMAGE_VERBS:
+            # what was damaged counts when it is a kind of target or has a name: not "the glass"
+            hit = aimed if verb.lemma_.lower() in AIMING_VERBS else heads
             if trigger.dep_ == "nsubj":
-                aimed += [c for c in verb.children if c.dep_ == "dobj"]
+                hit += [c for c in verb.children if c.dep_ == "dobj"]
             elif verb is not trigger.head:
-                aimed += [c for c in verb.children if c.dep_ == "nsubjpass"]
+                hit += [c for c in verb.children if c.dep_ == "nsubjpass"]
     else:
         objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
         (aimed if trigger.lemma_ in AIMING_VERBS else heads).extend(objects)
@@ -145,8 +150,8 @@ def victims(sentence: Span, *, real: Callable[[Token], bool]) -> list[TargetPhra
             lemma = "kill"  # "the bombs claimed nine lives"
         if lemma not in HARM_VERBS | DYING_VERBS or not real(token):
             continue
-        if token.pos_ == "VERB" and token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
-            heads.append(token.head)  # "injured officers", "the six service members killed"
+        if token.pos_ == "VERB" and token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+            heads.append(token.head)  # "injured officers", "the six service members killed", "two of the 12 killed"
             continue
         if token.pos_ != "VERB":
             continue
