@@ -29,6 +29,8 @@ ATTACK_VERBS = {"attack", "kill", "shoot", "bomb", "detonate", "storm", "raid", 
 PHRASAL_ATTACKS = {"blow": "up", "open": "fire"}
 # Verbs whose object is one attack: "carried out the attack", "launched a raid" (not "carried out offensives").
 DOING_VERBS = {"carry", "launch", "stage", "mount", "conduct", "perpetrate"}
+# "launched a series of attacks": one telling of several attacks that happened
+SERIES_NOUNS = {"series", "wave", "spate", "string", "campaign"}
 # "claimed responsibility", "accepted responsibility": the claimant is named as the doer.
 CLAIM_LEMMAS = {"claim", "accept", "admit", "take", "assume"}
 ATTACK_NOUNS = {"attack", "bombing", "raid", "assault", "ambush", "shooting", "blast", "explosion", "strike",
@@ -72,10 +74,17 @@ def _attacking_verb(verb: Token) -> bool:
     if lemma in ATTACK_VERBS:
         return True
     if lemma in DOING_VERBS:  # "carried out the attack", "the attack was carried out by", "was carried out by"
-        return any(c.dep_ == "agent" or (c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in ATTACK_NOUNS
-                                          and c.tag_ == "NN") for c in verb.children)
+        return any(c.dep_ == "agent" or (c.dep_ in {"dobj", "nsubjpass"} and _one_attack(c)) for c in verb.children)
     return lemma in PHRASAL_ATTACKS and any(
         c.lower_ == PHRASAL_ATTACKS[lemma] and c.dep_ in {"prt", "dobj"} for c in verb.children)
+
+
+def _one_attack(noun: Token) -> bool:
+    """'the attack', 'a series of attacks' name attacks that happened; bare 'offensives' is a policy."""
+    if noun.lemma_.lower() in ATTACK_NOUNS:
+        return noun.tag_ == "NN"
+    return noun.lemma_.lower() in SERIES_NOUNS and any(
+        p.lemma_.lower() in ATTACK_NOUNS for c in noun.children if c.lower_ == "of" for p in c.children)
 
 
 def _harms_attacker(verb: Token) -> bool:

@@ -51,6 +51,8 @@ OF_TARGET_NOUNS = {"bombing", "shelling", "storming", "siege", "destruction", "b
 HARM_VERBS = {"kill", "injure", "wound", "hurt", "murder", "slay", "maim", "mutilate", "behead", "assassinate",
               "massacre", "shoot", "gun", "stab", "execute"}
 DYING_VERBS = {"die", "perish"}
+# Nouns of harm whose "of" names the victims: "the assassination of the prime minister".
+HARM_NOUNS = {"killing", "slaughter", "murder", "maiming", "massacre", "assassination", "beheading"}
 # Words for attackers: never victims (the toll counts attackers killed apart), always doers (`attackers`).
 ATTACKER_HEADS = rf"(?:{counts.ATTACKER_NOUNS}|shooters?|killers?|extremists?|jihadists?|hijackers?|" \
                  r"kidnappers?|abductors?|snipers?|suspects?|perpetrators?)"
@@ -125,6 +127,8 @@ def trigger_targets(trigger: Token) -> list[TargetPhrase]:
     for head in [*_with_conjuncts(aimed), *_with_conjuncts(heads)]:
         if head.lower_ in PRONOUNS | PLACE_NOUNS or head.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "CARDINAL"}:
             continue
+        if head.lemma_.lower() == "life":
+            continue  # "an attack on his life" is aimed at a person the phrase does not name
         text, proper = noun_phrase(head)
         target_type = classify_target(text)
         if target_type != "unknown" or proper or (head in aimed and head.pos_ == "NOUN"):
@@ -134,14 +138,20 @@ def trigger_targets(trigger: Token) -> list[TargetPhrase]:
 
 def victims(sentence: Span, *, real: Callable[[Token], bool]) -> list[TargetPhrase]:
     """People killed or hurt in a sentence: 'killing six soldiers', 'a general was killed', 'the commander died',
-    'injured officers', 'nine people were dead', 'the victims were ...'. Attackers killed are not victims: the toll
+    'injured officers', 'nine people were dead', 'the victims were ...', 'the assassination of X'. Attackers killed are not victims: the toll
     counts them apart (`counts`)."""
     heads: list[Token] = []
+    people: set[int] = set()  # subjects of "die": people, whatever the entity label says ("Tamerlan died")
     for token in sentence:
         lemma = token.lemma_.lower()
         if lemma == "victim" and token.pos_ == "NOUN":
             heads.append(token)  # "a thirteenth victim died", "the victims were two women and a boy"
             heads += [c for c in token.head.children if c.dep_ == "attr" and token.dep_ == "nsubj"]
+            continue
+        if lemma in HARM_NOUNS and token.pos_ == "NOUN" and real(token):
+            # not a people as a whole: "the killing of Muslims" is a grievance, not an incident's victims
+            heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" and p.ent_type_ != "NORP"]
             continue
         if lemma == "dead" and token.dep_ == "acomp" and real(token.head):
             heads += [c for c in token.head.children if c.dep_ == "nsubj"]  # "nine people were dead"
@@ -156,7 +166,9 @@ def victims(sentence: Span, *, real: Callable[[Token], bool]) -> list[TargetPhra
         if token.pos_ != "VERB":
             continue
         if lemma in DYING_VERBS:
-            heads += [c for c in token.children if c.dep_ == "nsubj"]
+            dying = [c for c in token.children if c.dep_ == "nsubj"]
+            heads += dying
+            people |= {c.i for c in dying}
             continue
         for child in token.children:
             if child.dep_ in {"dobj", "nsubjpass"}:
@@ -164,7 +176,9 @@ def victims(sentence: Span, *, real: Callable[[Token], bool]) -> list[TargetPhra
                 heads.append(token.head if child.lower_ in {"who", "that"} and token.dep_ == "relcl" else child)
     found = []
     for head in _with_conjuncts(heads, lists=True):
-        if head.lower_ in PRONOUNS or head.ent_type_ in {"DATE", "TIME", "GPE", "LOC"}:
+        if head.lower_ in PRONOUNS or head.ent_type_ in {"DATE", "TIME"}:
+            continue
+        if head.ent_type_ in {"GPE", "LOC"} and head.i not in people:
             continue
         if head.lower_ in BARE_QUANTIFIERS and not any(c.dep_ == "nummod" for c in head.children):
             continue
