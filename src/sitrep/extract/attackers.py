@@ -41,7 +41,7 @@ ATTACKING_KINDS = {"armed_group", "faction", "militia", "state", "state_force"}
 
 
 def attacker_phrases(ctx: Context, sentence: Span, *, real: Callable[[Token], bool]) -> list[str]:
-    """Phrases naming the doers of the attacks told in a sentence, in text order."""
+    """Phrases naming the doers of the attacks told in a sentence, each once."""
     doers: list[Token] = []
     for token in sentence:
         if not real(token):

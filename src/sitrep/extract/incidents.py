@@ -6,10 +6,11 @@
 2. Mentions are clustered into incidents: a mention joins the current
    incident unless its place, day or target clearly differ, or the text says
    "separate"/"another".
-3. Each incident collects from its sentences: targets, weapons, tolls, the
-   date expressions attached to its triggers, the most specific consistent
-   place, and perpetrators (claimed, attributed, suspected, joint), each with
-   who asserts it.
+3. Each incident collects from its sentences: targets and victims
+   (`targets.py`), the attackers as the text names them (`attackers.py`),
+   weapons, tolls, the date expressions attached to its triggers, the most
+   specific consistent place, and perpetrators (claimed, attributed,
+   suspected, joint), each with who asserts it.
 """
 
 from __future__ import annotations
@@ -24,11 +25,11 @@ from ..registry import Registry
 from ..resolve.dates import resolve_date
 from ..resolve.places import Gazetteer, GazetteerEntry, to_location
 from . import counts
+from .attackers import CLAIM_LEMMAS, attacker_phrases
 from .context import Context, Sentence
 from .masking import SLOT, mask
 from .places import is_dateline, place_entities
 from .statements import SPEECH_VERBS, Found, speaker_for
-from .attackers import attacker_phrases
 from .targets import trigger_targets, victims
 
 NOUN_TRIGGERS = {
@@ -87,7 +88,6 @@ CLAIM_RULES = [
                          rf"|on|in)\b", re.I)),
     ("joint", re.compile(rf"\bjoint(?:ly)?\s+(?:attack|operation|raid|assault)\s+by\s+{PERP}\s+and\s+{PARTNER}", re.I)),
 ]
-CLAIM_LEMMAS = {"claim", "accept", "admit", "take", "assume"}
 # How many sentences after an incident's own may still tell it without naming it: victims, attackers.
 TOLD_WINDOW = 5
 HEDGED = re.compile(r"\b(?:suspected|believed|thought|likely|possibly|may|might|could|allegedly|reportedly)\b", re.I)
@@ -347,9 +347,9 @@ def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
     sentences = cluster.sentences
     harmed = [(s, victims(s.span, real=_real)) for s in told]
     doers = [(s, attacker_phrases(ctx, s.span, real=_real)) for s in told]
-    own = {s.index for s in sentences}
-    supporting = sorted({s.index: s for s, found in harmed + doers if found and s.index not in own}.items())
-    evidence = [s.evidence() for s in sorted([*sentences, *(s for _, s in supporting)], key=lambda s: s.index)]
+    # A sentence that only names victims or attackers ("Three other soldiers were wounded.") is evidence too.
+    named = {s.index: s for s, found in harmed + doers if found} | {s.index: s for s in sentences}
+    evidence = [s.evidence() for _, s in sorted(named.items())]
     weapons = _weapons([m.clause for m in cluster.mentions])
     fatalities = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_fatalities(s.text)])
     injuries = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_injuries(s.text)])

@@ -138,8 +138,8 @@ def trigger_targets(trigger: Token) -> list[TargetPhrase]:
 
 def victims(sentence: Span, *, real: Callable[[Token], bool]) -> list[TargetPhrase]:
     """People killed or hurt in a sentence: 'killing six soldiers', 'a general was killed', 'the commander died',
-    'injured officers', 'nine people were dead', 'the victims were ...', 'the assassination of X'. Attackers killed are not victims: the toll
-    counts them apart (`counts`)."""
+    'injured officers', 'nine people were dead', 'the victims were ...', 'the assassination of X'.
+    Attackers killed are not victims: the toll counts them apart (`counts`)."""
     heads: list[Token] = []
     people: set[int] = set()  # subjects of "die": people, whatever the entity label says ("Tamerlan died")
     for token in sentence:
