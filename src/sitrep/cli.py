@@ -272,6 +272,26 @@ def eval_quotes(
             json_output)
 
 
+@eval_app.command("wikievents")
+def eval_wikievents(
+    path: Path = typer.Argument(..., help="JSONL of WikiEvents articles: id, text, sentences, event_mentions."),
+    json_output: bool = JsonOption,
+    predictions: Path | None = PredictionsOption,
+    limit: int | None = LimitOption,
+) -> None:
+    """Incident roles: attacker, target, place and weapon strings against KAIROS arguments (P/R/F1).
+
+    Example:
+
+    \b
+        sitrep eval wikievents ../shared/benchmarks/wikievents/dev.jsonl --json
+    """
+    from .evaluate import wikievents
+
+    scores = wikievents.evaluate(_existing(path), predictions=predictions, limit=limit)
+    _report("Incident roles (WikiEvents)", scores, json_output)
+
+
 bench_app = typer.Typer(help="Measure speed and memory (see docs/results.md).", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 

@@ -1,4 +1,4 @@
-"""A progress bar on stderr for the evaluation commands; stdout stays for the scores."""
+"""A progress bar on stderr for the evaluation commands, shown only on a terminal; stdout stays for the scores."""
 
 from __future__ import annotations
 
@@ -12,4 +12,6 @@ T = TypeVar("T")
 
 
 def tracked(items: Iterable[T], *, total: int, label: str) -> Iterator[T]:
-    return iter(track(items, total=total, description=label, console=Console(stderr=True), transient=True))
+    console = Console(stderr=True)
+    return iter(track(items, total=total, description=label, console=console, transient=True,
+                      disable=not console.is_terminal))
