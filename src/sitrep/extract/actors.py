@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from ..model import Actor
 from ..registry import ActorEntry, Registry
 from ..resolve.places import Gazetteer, name_key
+from ..resolve.publishers import publisher_country
 from .context import ORG_LABELS, ActorMention, Context, Sentence, slug
 from .places import place_entities
 
@@ -93,6 +94,7 @@ def _count_countries(ctx: Context, gazetteer: Gazetteer) -> None:
         words = re.findall(r"[\w'-]+", ctx.article.source)
         codes = {entry.country_code for n in (3, 2, 1) for i in range(len(words) - n + 1)
                  if (entry := gazetteer.country(" ".join(words[i : i + n]))) is not None and entry.country_code}
+        codes = codes or {publisher_country(ctx.article.source)} - {None}
         for code in codes:
             ctx.country_counts[code] += PUBLISHER_WEIGHT
     for sentence in ctx.sentences:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..model import Incident, Place
-from ..resolve.places import Gazetteer
+from ..resolve.places import DIVISION_WORDS, PRECISION, SETTLEMENT_WORDS, Gazetteer, GazetteerEntry
 from .context import Context, Sentence
 
 ROLE_RANK = {"incident": 0, "dateline": 1, "mentioned": 2}
@@ -13,6 +13,20 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # The stock model calls "Quetta" an ORG or a WORK_OF_ART in some sentences.
 MISLABELLED = {"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "PERSON"}
 MISLABELLED_MIN_POPULATION = 100_000
+# Words before a name that say it is where something is or happened.
+LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "of", "under", "outside", "inside", "around", "across",
+                            "to", "into", "towards", "between", "and", "via", "on"})
+MAX_NAME_TOKENS = 3
+IN_WORDS = (" in ", " at ")
+# Choosing the incident's place: the most specific kind first, a place the trigger's own
+# clause names before others, a town in a division the text also names, the article's
+# main country. Set by hand on the ACLED dev notes' subset (see docs/results.md).
+KIND_SCORE = {"city": 3.0, "district": 2.5, "admin1": 2.0, "region": 1.5, "country": 1.0}
+ATTACHED_BONUS = 2.0
+CONSISTENT_BONUS = 1.0
+MAIN_COUNTRY_BONUS = 0.5
+# Below this a town abroad is taken for a misreading of a name at home.
+FOREIGN_TOWN_MIN_POPULATION = 100_000
 
 
 def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]) -> list[Place]:
@@ -37,7 +51,7 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
                 previous = place.evidence if place else []
                 places[key] = Place(
                     name=entry.name, role=role, lat=entry.lat, lon=entry.lon, country_code=entry.country_code,
-                    admin1=entry.admin1, precision=_precision(entry.kind),
+                    admin1=entry.admin1, precision=PRECISION[entry.kind],
                     evidence=[*previous, evidence] if evidence not in previous else previous,
                     confidence=0.9 if role != "mentioned" else 0.8,
                 )
@@ -47,33 +61,84 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
 
 
 def _names_actor(ctx: Context, start: int, end: int) -> bool:
-    """An entity that is itself an actor's name ("Daesh" read as a place by the model) is no place."""
+    """An entity that is itself an actor's name ("Daesh" read as a place by the model) is no
+    place; one that a mention places somewhere ("Maoists in Sukma") still is."""
+    before = ctx.article.text[max(0, start - 4):start].lower()
     return any(m.start <= start and end <= m.end and m.via in {"registry", "ner", "faction", "state"}
+               and not (m.start < start and before.endswith(IN_WORDS))
                for m in ctx.mentions)
 
 
-def _precision(kind: str) -> str:
-    return {"city": "city", "admin1": "admin1", "country": "country"}.get(kind, "region")
-
-
 def place_entities(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
-    """Entities that name places: GPE/LOC/FAC, and mislabelled spans the gazetteer knows well,
-    but never an actor's name ('Daesh' read as a place)."""
+    """Entities that name places: GPE/LOC/FAC, mislabelled spans the gazetteer knows well,
+    and capitalised names the model left unlabelled that the text puts somewhere ("In Feni,
+    ..."), but never an actor's name ('Daesh' read as a place)."""
+    hints = ctx.country_hints
     found = []
     for ent in sentence.span.ents:
         if _names_actor(ctx, ent.start_char, ent.end_char):
             continue
-        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELLED and _gazetteer_place(gazetteer, ent.text)):
+        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELLED and _gazetteer_place(gazetteer, ent, hints)):
             found.append(ent)
+    found += _unlabelled_places(ctx, sentence, gazetteer, hints)
+    return sorted(found, key=lambda span: span.start)
+
+
+def _gazetteer_place(gazetteer: Gazetteer, ent: Span, hints: list[str]) -> bool:
+    """A mislabelled entity counts as a place when it names a country, a province or a large
+    city, or a division or town of the article's country where the text says it is a place."""
+    entry = gazetteer.resolve(ent.text)
+    if entry is not None and (
+        entry.kind in {"admin1", "country"} or (entry.kind == "city" and entry.population >= MISLABELLED_MIN_POPULATION)
+    ):
+        return True
+    return _local_place(gazetteer, ent, hints)
+
+
+def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
+    """A name the gazetteer places in one of the article's countries, written where a place
+    goes: after 'in', 'at', 'near'... or before 'district', 'village'..."""
+    if not hints:
+        return False
+    entry = gazetteer.resolve(span.text, country_codes=hints)
+    if entry is None or entry.country_code not in hints:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS
+
+
+def _unlabelled_places(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
+    """Runs of capitalised words outside every entity and actor mention that `_local_place`
+    accepts, the longest reading first ("Shibasram village", "In Feni, ...")."""
+    inside = {token.i for ent in sentence.span.ents for token in ent}
+    found: list[Span] = []
+    run: list[int] = []
+    for token in [*sentence.span, None]:
+        free = token is not None and token.i not in inside and token.is_title and not token.is_stop
+        if free and not _names_actor(ctx, token.idx, token.idx + len(token)):
+            run.append(token.i)
+            continue
+        if run:
+            found += _readings(ctx.doc, run[0], run[-1] + 1, gazetteer, hints)
+            run = []
     return found
 
 
-def _gazetteer_place(gazetteer: Gazetteer, text: str) -> bool:
-    """A mislabelled entity counts as a place only when it names a country, a province or a large city."""
-    entry = gazetteer.resolve(text)
-    if entry is None:
-        return False
-    return entry.kind in {"admin1", "country"} or (entry.kind == "city" and entry.population >= MISLABELLED_MIN_POPULATION)
+def _readings(doc, start: int, end: int, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
+    """The longest places inside doc[start:end], left to right."""
+    found = []
+    while start < end:
+        for stop in range(min(end, start + MAX_NAME_TOKENS), start, -1):
+            span = Span(doc, start, stop, label="GPE")
+            if _local_place(gazetteer, span, hints):
+                found.append(span)
+                start = stop
+                break
+        else:
+            start += 1
+    return found
 
 
 def is_dateline(ctx: Context, ent: Span) -> bool:
@@ -82,3 +147,71 @@ def is_dateline(ctx: Context, ent: Span) -> bool:
         return False
     body = [s for s in ctx.article.segments if s.kind == "body"]
     return bool(body) and ent.start_char - body[0].start < 5
+
+
+def incident_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Sentence],
+                   gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """Where an incident happened: the best of the places its own sentences name (`named`:
+    entity, attached to the trigger); else the best place the article names in its countries,
+    as a note or a short report names it once for all it tells; else the dateline's city."""
+    best = _best_place(ctx, named, sentences, gazetteer)
+    if best is None:
+        article = [(ent, False) for sentence in ctx.sentences for ent in place_entities(ctx, sentence, gazetteer)
+                   if not is_dateline(ctx, ent)]
+        best = _best_place(ctx, article, ctx.sentences, gazetteer, local_only=True)
+    if best is None and ctx.article.dateline:
+        best = gazetteer.resolve(ctx.article.dateline, country_codes=ctx.country_hints)
+    return best
+
+
+def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Sentence], gazetteer: Gazetteer,
+                *, local_only: bool = False) -> GazetteerEntry | None:
+    """The most specific place, resolved in the article's countries and in the divisions the
+    other places and names around it give ("Nambol Bazar in Bishnupur district": Manipur's
+    Bishnupur); attached to the trigger first, then the earliest."""
+    hints = ctx.country_hints
+    first = [(ent, attached, gazetteer.resolve(ent.text, country_codes=hints)) for ent, attached in named]
+    first = [(ent, attached, entry) for ent, attached, entry in first if _plausible(entry, hints, local_only)]
+    if not first:
+        return None
+    words = _admin_words(sentences, gazetteer, hints)
+    admin1 = {e.admin1 for _, _, e in first if e.admin1 and e.kind != "country"} | words
+    admin2 = {e.admin2 for _, _, e in first if e.admin2 and e.kind == "district"}
+    scored = []
+    for position, (ent, attached, entry) in enumerate(first):
+        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1), admin2=sorted(admin2)) or entry
+        others = {e.admin1 for other, _, e in first if other is not ent and e.kind != "country"} | words
+        score = KIND_SCORE.get(entry.kind, 0.0) + (ATTACHED_BONUS if attached else 0.0)
+        if entry.kind in {"city", "district"} and entry.admin1 in others:
+            score += CONSISTENT_BONUS
+        if hints and entry.country_code == hints[0]:
+            score += MAIN_COUNTRY_BONUS
+        scored.append((score, -position, entry))
+    return max(scored, key=lambda item: item[:2])[2]
+
+
+def _plausible(entry: GazetteerEntry | None, hints: list[str], local_only: bool) -> bool:
+    """A town abroad that shares a name with one at home is usually a misreading ("Madan"
+    in a Bangladeshi note is not the Bulgarian town); so is any place abroad when the
+    article's own place is sought."""
+    if entry is None:
+        return False
+    if not hints or entry.country_code in hints:
+        return True
+    if local_only:
+        return False
+    return entry.kind not in {"city", "district"} or entry.population >= FOREIGN_TOWN_MIN_POPULATION
+
+
+def _admin_words(sentences: list[Sentence], gazetteer: Gazetteer, hints: list[str]) -> set[str]:
+    """Province names inside names ('Balochistan Police College') support a place in that province."""
+    names = set()
+    for sentence in sentences:
+        for ent in sentence.span.ents:
+            if ent.label_ in {"ORG", "FAC"}:
+                for token in ent:
+                    if token.is_title:
+                        entry = gazetteer.resolve(token.text, country_codes=hints)
+                        if entry is not None and entry.kind == "admin1":
+                            names.add(entry.name)
+    return names
