@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from ..model import Incident, Place
@@ -11,12 +13,16 @@ from .context import Context, Sentence
 ROLE_RANK = {"incident": 0, "dateline": 1, "mentioned": 2}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # The stock model calls "Quetta" an ORG or a WORK_OF_ART in some sentences.
-MISLABELLED = {"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "PERSON"}
+MISLABELLED = {"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "PERSON", "NORP"}
 MISLABELLED_MIN_POPULATION = 100_000
 # Words before a name that say it is where something is or happened.
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "of", "under", "outside", "inside", "around", "across",
                             "to", "into", "towards", "between", "and", "via", "on"})
 MAX_NAME_TOKENS = 3
+# Names that carry a place name ("Dhaka University", "Punjab Police"); a town inside one
+# must be this large to be read as the town rather than a person or a word.
+NAME_LABELS = {"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+NAME_TOWN_MIN_POPULATION = 50_000
 IN_WORDS = (" in ", " at ")
 # Choosing the incident's place: the most specific kind first, a place the trigger's own
 # clause names before others, a town in a division the text also names, the article's
@@ -30,12 +36,18 @@ FOREIGN_TOWN_MIN_POPULATION = 100_000
 
 
 def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]) -> list[Place]:
+    """Every place named, with its role; places read out of other names ("Dhaka University")
+    come after those named as places."""
     hints = ctx.country_hints
     incident_places = {(i.location.name, i.location.country_code) for i in incidents if i.location}
+    # the divisions the incidents lie in settle which of two same-named towns the text means
+    admin1 = sorted({i.location.admin1 for i in incidents if i.location and i.location.admin1})
     places: dict[tuple[str, str | None], Place] = {}
+    in_names: set[tuple[str, str | None]] = set()
     for sentence in ctx.sentences:
-        for ent in place_entities(ctx, sentence, gazetteer):
-            entry = gazetteer.resolve(ent.text, country_codes=hints)
+        named = [(ent, False) for ent in place_entities(ctx, sentence, gazetteer)]
+        for ent, inside in [*named, *((span, True) for span in places_in_names(ctx, sentence, gazetteer))]:
+            entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=admin1)
             if entry is None:
                 continue
             key = (entry.name, entry.country_code)
@@ -53,19 +65,52 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
                     name=entry.name, role=role, lat=entry.lat, lon=entry.lon, country_code=entry.country_code,
                     admin1=entry.admin1, precision=PRECISION[entry.kind],
                     evidence=[*previous, evidence] if evidence not in previous else previous,
-                    confidence=0.9 if role != "mentioned" else 0.8,
+                    confidence=0.9 if role != "mentioned" else 0.6 if inside else 0.8,
                 )
+                if inside and place is None:
+                    in_names.add(key)
+                else:
+                    in_names.discard(key)
             elif evidence not in place.evidence:
                 place.evidence = [*place.evidence, evidence]
-    return sorted(places.values(), key=lambda p: (ROLE_RANK[p.role], p.evidence[0].start, p.name))
+    return sorted(places.values(), key=lambda p: (ROLE_RANK[p.role], (p.name, p.country_code) in in_names,
+                                                  p.evidence[0].start, p.name))
+
+
+def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
+    """Places that other names carry ("Dhaka University", "Kerala Police", "Jaipur Municipal
+    Corporation"): capitalised words inside an organisation, facility or group name, or an
+    actor mention, that name a division or a town of the article's countries."""
+    hints = ctx.country_hints
+    if not hints:
+        return []
+    hosts = [(ent.start, ent.end) for ent in sentence.span.ents if ent.label_ in NAME_LABELS]
+    for mention in ctx.mentions_in(sentence.start, sentence.end):
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            hosts.append((span.start, span.end))
+    found = []
+    for start, end in sorted(set(hosts)):
+        for token in ctx.doc[start:end]:
+            if not token.is_title or any(s.start <= token.i < s.end for s in found):
+                continue
+            span = Span(ctx.doc, token.i, token.i + 1, label="GPE")
+            entry = gazetteer.resolve(token.text, country_codes=hints)
+            if entry is not None and entry.country_code in hints and (
+                entry.kind in {"admin1", "district"} or (entry.kind == "city" and entry.population >= NAME_TOWN_MIN_POPULATION)
+            ):
+                found.append(span)
+    return found
 
 
 def _names_actor(ctx: Context, start: int, end: int) -> bool:
     """An entity that is itself an actor's name ("Daesh" read as a place by the model) is no
-    place; one that a mention places somewhere ("Maoists in Sukma") still is."""
+    place; one that a mention places somewhere ("Maoists in Sukma") or whose forces it names
+    ("Chittagong district police") still is."""
     before = ctx.article.text[max(0, start - 4):start].lower()
     return any(m.start <= start and end <= m.end and m.via in {"registry", "ner", "faction", "state"}
                and not (m.start < start and before.endswith(IN_WORDS))
+               and not (m.via == "state" and (m.start, m.end) != (start, end))
                for m in ctx.mentions)
 
 
@@ -152,8 +197,10 @@ def is_dateline(ctx: Context, ent: Span) -> bool:
 def incident_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Sentence],
                    gazetteer: Gazetteer) -> GazetteerEntry | None:
     """Where an incident happened: the best of the places its own sentences name (`named`:
-    entity, attached to the trigger); else the best place the article names in its countries,
-    as a note or a short report names it once for all it tells; else the dateline's city."""
+    entity, attached to the trigger); else, as a note or a short report names its place once
+    for all it tells, the best place the article names in its countries, then the dateline's
+    city, then the best place other names carry ("Dhaka University"), then the publisher's
+    own place ("Assam Tribune")."""
     best = _best_place(ctx, named, sentences, gazetteer)
     if best is None:
         article = [(ent, False) for sentence in ctx.sentences for ent in place_entities(ctx, sentence, gazetteer)
@@ -161,7 +208,30 @@ def incident_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list
         best = _best_place(ctx, article, ctx.sentences, gazetteer, local_only=True)
     if best is None and ctx.article.dateline:
         best = gazetteer.resolve(ctx.article.dateline, country_codes=ctx.country_hints)
+    if best is None:
+        carried = [(span, False) for sentence in ctx.sentences for span in places_in_names(ctx, sentence, gazetteer)]
+        best = _best_place(ctx, carried, ctx.sentences, gazetteer, local_only=True)
+    if best is None:
+        best = publisher_place(ctx, gazetteer)
     return best
+
+
+def publisher_place(ctx: Context, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The division or town a local outlet is named after ("Assam Tribune", "Imphal Free Press"),
+    in the article's countries."""
+    words = re.findall(r"[\w'-]+", ctx.article.source or "")
+    hints = ctx.country_hints
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            text = " ".join(words[start:start + size])
+            if not text[:1].isupper():
+                continue
+            entry = gazetteer.resolve(text, country_codes=hints)
+            if entry is not None and entry.country_code in hints and entry.kind in {"admin1", "district", "city"} and (
+                entry.kind != "city" or entry.population >= NAME_TOWN_MIN_POPULATION
+            ):
+                return entry
+    return None
 
 
 def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Sentence], gazetteer: Gazetteer,
