@@ -11,6 +11,7 @@ from ..resolve.places import DIVISION_WORDS, PRECISION, SETTLEMENT_WORDS, Gazett
 from .context import Context, Sentence
 
 ROLE_RANK = {"incident": 0, "dateline": 1, "mentioned": 2}
+SPECIFICITY = ("exact", "city", "district", "admin1", "region", "country")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # The stock model calls "Quetta" an ORG or a WORK_OF_ART in some sentences.
 MISLABELLED = {"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "PERSON", "NORP"}
@@ -73,8 +74,11 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
                     in_names.discard(key)
             elif evidence not in place.evidence:
                 place.evidence = [*place.evidence, evidence]
-    return sorted(places.values(), key=lambda p: (ROLE_RANK[p.role], (p.name, p.country_code) in in_names,
-                                                  p.evidence[0].start, p.name))
+    # within a sentence the most specific first: "Hisar, Haryana", "Assam's Karimganj district"
+    order = {key: position for position, key in enumerate(places)}
+    return sorted(places.values(), key=lambda p: (
+        ROLE_RANK[p.role], (p.name, p.country_code) in in_names, p.evidence[0].start,
+        SPECIFICITY.index(p.precision), order[(p.name, p.country_code)]))
 
 
 def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:

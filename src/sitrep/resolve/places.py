@@ -269,12 +269,16 @@ def _admin1_names(cities: Iterable[dict], joined: dict[int, dict[str, str]]) -> 
 
 
 def _admin1_of_cities(
-    cities: Iterable[dict], codes: dict[tuple[str, str], str], renames: dict[str, dict[str, str]]
+    cities: Iterable[dict], codes: dict[tuple[str, str], str], joined: dict[int, dict[str, str]],
+    renames: dict[str, dict[str, str]],
 ) -> dict[int, str | None]:
-    """GeoNames id -> the clean admin1 name of the city, when its code has a name."""
+    """GeoNames id -> the clean admin1 name of the city: its own rg_cities1000 row's, else
+    the name of its code. The row wins because a code can stand for a newer division that
+    spans several older ones (Nepal's provinces of 2015 over its development regions)."""
     admin1_of = {}
     for city in cities:
-        raw = codes.get((city["countrycode"], city["admin1code"]))
+        row = joined.get(city["geonameid"])
+        raw = (row and row["admin1"]) or codes.get((city["countrycode"], city["admin1code"]))
         admin1_of[city["geonameid"]] = raw and _clean_admin1(raw, renames.get(city["countrycode"], {}))
     return admin1_of
 
@@ -636,7 +640,7 @@ def build_index() -> dict:
     largest = _largest_by_name(cities)
     rows = _read_rg_rows()
     joined = _join_cities(cities, _rg_index(rows))
-    admin1_of = _admin1_of_cities(cities, _admin1_names(cities, joined), extra["admin1_renames"])
+    admin1_of = _admin1_of_cities(cities, _admin1_names(cities, joined), joined, extra["admin1_renames"])
     admin2_of = _admin2_of_cities(joined)
     districts = _collect_districts(rows, cities, admin1_of, admin2_of, extra)
     _match_district_subdivisions(districts, largest, admin1_of)
