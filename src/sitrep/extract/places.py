@@ -41,39 +41,46 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
     come after those named as places."""
     hints = ctx.country_hints
     incident_places = {(i.location.name, i.location.country_code) for i in incidents if i.location}
-    # the divisions the incidents lie in settle which of two same-named towns the text means
-    admin1 = sorted({i.location.admin1 for i in incidents if i.location and i.location.admin1})
+    found = [(sentence, span, inside) for sentence in ctx.sentences
+             for inside, spans in ((False, place_entities(ctx, sentence, gazetteer)),
+                                   (True, places_in_names(ctx, sentence, gazetteer)))
+             for span in spans]
+    # the provinces the article names and its incidents lie in settle which of two
+    # same-named towns it means ("Bishnupur district of Manipur")
+    admin1 = {i.location.admin1 for i in incidents if i.location and i.location.admin1}
+    for _, span, inside in found:
+        entry = None if inside else gazetteer.resolve(span.text, country_codes=hints)
+        if entry is not None and entry.kind == "admin1":
+            admin1.add(entry.name)
     places: dict[tuple[str, str | None], Place] = {}
     in_names: set[tuple[str, str | None]] = set()
-    for sentence in ctx.sentences:
-        named = [(ent, False) for ent in place_entities(ctx, sentence, gazetteer)]
-        for ent, inside in [*named, *((span, True) for span in places_in_names(ctx, sentence, gazetteer))]:
-            entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=admin1)
-            if entry is None:
-                continue
-            key = (entry.name, entry.country_code)
-            if key in incident_places:
-                role = "incident"
-            elif is_dateline(ctx, ent):
-                role = "dateline"
+    for sentence, ent, inside in found:
+        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1))
+        if not _plausible(entry, hints, local_only=False):
+            continue
+        key = (entry.name, entry.country_code)
+        if key in incident_places:
+            role = "incident"
+        elif is_dateline(ctx, ent):
+            role = "dateline"
+        else:
+            role = "mentioned"
+        place = places.get(key)
+        evidence = sentence.evidence()
+        if place is None or ROLE_RANK[role] < ROLE_RANK[place.role]:
+            previous = place.evidence if place else []
+            places[key] = Place(
+                name=entry.name, role=role, lat=entry.lat, lon=entry.lon, country_code=entry.country_code,
+                admin1=entry.admin1, precision=PRECISION[entry.kind],
+                evidence=[*previous, evidence] if evidence not in previous else previous,
+                confidence=0.9 if role != "mentioned" else 0.6 if inside else 0.8,
+            )
+            if inside and place is None:
+                in_names.add(key)
             else:
-                role = "mentioned"
-            place = places.get(key)
-            evidence = sentence.evidence()
-            if place is None or ROLE_RANK[role] < ROLE_RANK[place.role]:
-                previous = place.evidence if place else []
-                places[key] = Place(
-                    name=entry.name, role=role, lat=entry.lat, lon=entry.lon, country_code=entry.country_code,
-                    admin1=entry.admin1, precision=PRECISION[entry.kind],
-                    evidence=[*previous, evidence] if evidence not in previous else previous,
-                    confidence=0.9 if role != "mentioned" else 0.6 if inside else 0.8,
-                )
-                if inside and place is None:
-                    in_names.add(key)
-                else:
-                    in_names.discard(key)
-            elif evidence not in place.evidence:
-                place.evidence = [*place.evidence, evidence]
+                in_names.discard(key)
+        elif evidence not in place.evidence:
+            place.evidence = [*place.evidence, evidence]
     # within a sentence the most specific first: "Hisar, Haryana", "Assam's Karimganj district"
     order = {key: position for position, key in enumerate(places)}
     return sorted(places.values(), key=lambda p: (
@@ -265,14 +272,15 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
 
 
 def _plausible(entry: GazetteerEntry | None, hints: list[str], local_only: bool) -> bool:
-    """A town abroad that shares a name with one at home is usually a misreading ("Madan"
-    in a Bangladeshi note is not the Bulgarian town); so is any place abroad when the
+    """A small town outside the article's main country is usually a misreading of a name at
+    home ("Madan" in a Bangladeshi note is not the Bulgarian town: the town's own name is
+    its country's only evidence); so is any place outside the article's countries when the
     article's own place is sought."""
     if entry is None:
         return False
-    if not hints or entry.country_code in hints:
+    if not hints or entry.country_code == hints[0]:
         return True
-    if local_only:
+    if local_only and entry.country_code not in hints:
         return False
     return entry.kind not in {"city", "district"} or entry.population >= FOREIGN_TOWN_MIN_POPULATION
 
