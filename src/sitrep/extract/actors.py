@@ -83,8 +83,9 @@ def find_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazetteer) -> 
 # How much each kind of evidence says about which country an article is about: a country
 # named outright says most; a group's home country and a town named (by its own name, not
 # an alternate one: "Gulshan" is a Dhaka district and an old name of a town in Iran) less.
-# The publisher's home country ("The Daily Star (Bangladesh)") is the weakest hint of all.
-COUNTRY_WEIGHT, DEMONYM_WEIGHT, ACTOR_WEIGHT, PUBLISHER_WEIGHT = 3.0, 1.5, 2.0, 0.5
+# The publisher's home country ("The Daily Star (Bangladesh)") counts as much as a demonym:
+# more than one small town's name, which is often shared with towns abroad ("Mirpur").
+COUNTRY_WEIGHT, DEMONYM_WEIGHT, ACTOR_WEIGHT, PUBLISHER_WEIGHT = 3.0, 1.5, 2.0, 1.5
 CITY_WEIGHT, PLACE_WEIGHT, ALTERNATE_NAME_WEIGHT = 2.0, 1.0, 0.25  # a province or a city of 100,000, a town, an alias
 CITY_POPULATION = 100_000
 

