@@ -78,6 +78,9 @@ def test_event_scores_end_to_end(tmp_path):
     ("Khyber Pakhtunkhwa", "Khyber-Pakhtunkhwa", True),
     ("Punjab", "Sindh", False),
     (None, "Sindh", False),
+    ("Eastern Region", "East", True),
+    ("Mid Western", "Mid-West", True),
+    ("Western Region", "East", False),
 ])
 def test_same_admin1(predicted, gold, same):
     assert same_admin1(predicted, gold) is same

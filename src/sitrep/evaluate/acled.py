@@ -55,6 +55,8 @@ SCOPED_RE = re.compile(r"^(?P<name>.+?) \((?P<country>[^)]+)\)$")
 ACRONYM_RE = re.compile(r"^(?P<acronym>[^:]{1,20}): (?P<name>.+)$")
 NAME_MATCH_SCORE = 88
 ADMIN1_MATCH_SCORE = 90
+DIVISION_WORDS = {"region", "province", "division", "state", "development", "zone"}
+COMPASS_NOUNS = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}
 WITHIN_KM = 25.0
 EARTH_RADIUS_KM = 6371.0
 
@@ -154,11 +156,18 @@ def _score_event(tally: Counter, predicted: dict, gold: dict) -> None:
 
 
 def same_admin1(predicted: str | None, gold: str | None) -> bool:
-    """Whether two first-level division names name the same division ("NWFP" styles aside)."""
+    """Whether two first-level division names name the same division ("NWFP" styles aside;
+    "Eastern Region" and "East", "Mid Western" and "Mid-West" name one Nepali region)."""
     if not predicted or not gold:
         return False
-    a, b = name_key(predicted), name_key(gold)
+    a, b = _division_key(predicted), _division_key(gold)
     return a == b or fuzz.token_set_ratio(a, b) >= ADMIN1_MATCH_SCORE
+
+
+def _division_key(name: str) -> str:
+    """The name without division words, compass adjectives as nouns: 'Eastern Region' -> 'east'."""
+    words = [COMPASS_NOUNS.get(word, word) for word in name_key(name).split() if word not in DIVISION_WORDS]
+    return " ".join(words) or name_key(name)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -85,9 +85,10 @@ def find_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazetteer) -> 
 # How much each kind of evidence says about which country an article is about: a country
 # named outright says most; a group's home country and a town named (by its own name, not
 # an alternate one: "Gulshan" is a Dhaka district and an old name of a town in Iran) less.
-# The publisher's home country ("The Daily Star (Bangladesh)") is the weakest hint of all.
-# A word only one country's press uses for its local units ("upazila") counts like a demonym.
-COUNTRY_WEIGHT, DEMONYM_WEIGHT, ACTOR_WEIGHT, PUBLISHER_WEIGHT, ADMIN_TERM_WEIGHT = 3.0, 1.5, 2.0, 0.5, 1.5
+# The publisher's home country ("The Daily Star (Bangladesh)") counts as much as a demonym:
+# more than one small town's name, which is often shared with towns abroad ("Mirpur"); so
+# does a word only one country's press uses for its local units ("upazila").
+COUNTRY_WEIGHT, DEMONYM_WEIGHT, ACTOR_WEIGHT, PUBLISHER_WEIGHT, ADMIN_TERM_WEIGHT = 3.0, 1.5, 2.0, 1.5, 1.5
 CITY_WEIGHT, PLACE_WEIGHT, ALTERNATE_NAME_WEIGHT = 2.0, 1.0, 0.25  # a province or a city of 100,000, a town, an alias
 CITY_POPULATION = 100_000
 
@@ -97,8 +98,7 @@ def _count_countries(ctx: Context, gazetteer: Gazetteer) -> None:
         words = re.findall(r"[\w'-]+", ctx.article.source)
         codes = {entry.country_code for n in (3, 2, 1) for i in range(len(words) - n + 1)
                  if (entry := gazetteer.country(" ".join(words[i : i + n]))) is not None and entry.country_code}
-        if (home := publisher_country(ctx.article.source)) is not None:
-            codes.add(home)
+        codes = codes or {publisher_country(ctx.article.source)} - {None}
         for code in codes:
             ctx.country_counts[code] += PUBLISHER_WEIGHT
     for code in admin_term_countries(ctx.doc.text):

@@ -23,12 +23,12 @@ from spacy.tokens import Span, Token
 from ..model import DateRange, Evidence, Incident, Location, Perpetrator, Target
 from ..registry import Registry
 from ..resolve.dates import resolve_date
-from ..resolve.places import Gazetteer, GazetteerEntry, to_location
+from ..resolve.places import Gazetteer, to_location
 from . import counts
 from .attackers import CLAIM_LEMMAS, attacker_phrases
 from .context import Context, Sentence
 from .masking import SLOT, mask
-from .places import is_dateline, place_entities
+from .places import incident_place, is_dateline, place_entities
 from .statements import SPEECH_VERBS, Found, speaker_for
 from .targets import trigger_targets, victims
 
@@ -401,41 +401,9 @@ def _date(ctx: Context, cluster: Cluster) -> DateRange:
 
 
 def _location(ctx: Context, cluster: Cluster, gazetteer: Gazetteer) -> Location | None:
-    hints = ctx.country_hints
-    scored: list[tuple[float, GazetteerEntry]] = []
-    entries: list[GazetteerEntry] = []
-    for mention in cluster.mentions:
-        for ent, attached in mention.places:
-            entry = gazetteer.resolve(ent.text, country_codes=hints)
-            if entry is None:
-                continue
-            entries.append(entry)
-            scored.append(({"city": 3, "admin1": 2, "country": 1}.get(entry.kind, 0) + (2 if attached else 0), entry))
-    if not scored:
-        return None
-    admin_hints = {e.name for e in entries if e.kind == "admin1"} | _admin_words(cluster, gazetteer, hints)
-    countries = {e.country_code for e in entries if e.country_code}
-
-    def consistency(entry: GazetteerEntry) -> float:
-        bonus = 1.0 if entry.admin1 and entry.admin1 in admin_hints else 0.0
-        return bonus + (0.5 if entry.country_code in countries else 0.0)
-
-    best = max(scored, key=lambda item: (item[0] + consistency(item[1]), item[1].population))[1]
-    return to_location(best)
-
-
-def _admin_words(cluster: Cluster, gazetteer: Gazetteer, hints: list[str]) -> set[str]:
-    """Province names inside names ('Balochistan Police College') support a place in that province."""
-    names = set()
-    for sentence in cluster.sentences:
-        for ent in sentence.span.ents:
-            if ent.label_ in {"ORG", "FAC"}:
-                for token in ent:
-                    if token.is_title:
-                        entry = gazetteer.resolve(token.text, country_codes=hints)
-                        if entry is not None and entry.kind == "admin1":
-                            names.add(entry.name)
-    return names
+    named = [place for mention in cluster.mentions for place in mention.places]
+    entry = incident_place(ctx, named, cluster.sentences, gazetteer)
+    return to_location(entry) if entry is not None else None
 
 
 def _merge_targets(cluster: Cluster, harmed: list[tuple[str, str, bool]]) -> list[Target]:

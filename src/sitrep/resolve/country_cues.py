@@ -29,9 +29,11 @@ def _data(name: str) -> dict:
 
 
 @functools.cache
-def _publishers() -> dict[str, str]:
-    return {publisher_key(name): code for code, names in _data("publishers.json")["publishers"].items()
+def _publishers() -> tuple[dict[str, str], dict[str, str]]:
+    """(one-word names, longer names) as keys -> country code."""
+    keys = {publisher_key(name): code for code, names in _data("publishers.json")["publishers"].items()
             for name in names}
+    return ({k: c for k, c in keys.items() if " " not in k}, {k: c for k, c in keys.items() if " " in k})
 
 
 @functools.cache
@@ -46,15 +48,20 @@ def _admin_terms() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def publisher_country(name: str | None) -> str | None:
-    """ISO country code of the outlet called `name`, or None when unknown or international."""
+    """ISO country code of the outlet called `name`, or None when unknown or international.
+
+    A one-word name must be the whole name ("Dawn", not "Dawn Chorus Weekly"); a longer one
+    may sit inside it ("Daily The Pak Banker"). A bracketed note is no part of the name.
+    """
     if not name:
         return None
-    table = _publishers()
-    key = publisher_key(name)
-    if key in table:
-        return table[key]
-    # "Assam Tribune (India)": the name without its qualifier
-    return table.get(publisher_key(PARENTHESIS.sub(" ", name)))
+    single, multi = _publishers()
+    for key in (publisher_key(name), publisher_key(PARENTHESIS.sub(" ", name))):
+        if key in single or key in multi:
+            return single.get(key) or multi[key]
+    padded = f" {publisher_key(PARENTHESIS.sub(' ', name))} "
+    found = sorted((len(key), code) for key, code in multi.items() if f" {key} " in padded)
+    return found[-1][1] if found else None
 
 
 def admin_term_countries(text: str) -> set[str]:
