@@ -301,9 +301,14 @@ def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
     sentences = cluster.sentences
     evidence = [s.evidence() for s in sentences]
     weapons = _weapons([m.clause for m in cluster.mentions])
-    fatalities = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_fatalities(s.text)])
-    injuries = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_injuries(s.text)])
-    attackers = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_attackers_killed(s.text)])
+    # Tolls come from what happened, not from the killings a protest is about.
+    hidden = {s.index: triggers.grievance_tokens(s) for s in sentences}
+    texts = [(triggers.event_text(s, hidden[s.index]), s.evidence()) for s in sentences]
+    fatalities = counts.combine([
+        (*r, s.evidence()) for s, (text, _) in zip(sentences, texts, strict=True)
+        for r in counts.read_fatalities(text) or counts.read_victims_killed(s.span, hidden[s.index])])
+    injuries = counts.combine([(*r, ev) for text, ev in texts for r in counts.read_injuries(text)])
+    attackers = counts.combine([(*r, ev) for text, ev in texts for r in counts.read_attackers_killed(text)])
     location = _location(ctx, cluster, gazetteer)
     anchored = sum(x is not None for x in (location, fatalities)) + bool(perpetrators)
     confidence = min(0.95, 0.5 + 0.1 * min(len(cluster.mentions), 3) + 0.05 * anchored)

@@ -221,6 +221,35 @@ def reports_event(token: Token, kind: str) -> bool:
                (t.pos_ == "NOUN" and t.lemma_ in NOUN_TRIGGERS and t.i != token.i) for t in own)
 
 
+def grievance_tokens(sentence: Sentence) -> set[int]:
+    """Tokens that say what a protest is about, whose dead are not the protest's toll.
+
+    "staged a protest demanding the arrest of those who killed two children", "protested after a
+    man was killed by gunmen": the object of the demand and the event the protest followed.
+    """
+    hidden: set[int] = set()
+    for token in sentence.span:
+        lemma = token.lemma_.lower()
+        if lemma not in GRIEVANCE | PROTEST_WORDS or token.pos_ not in {"VERB", "NOUN"}:
+            continue
+        for child in token.children:
+            after = child.dep_ == "advcl" and lemma in PROTEST_WORDS and any(
+                c.dep_ == "mark" and c.lower_ in {"after", "following", "since"} for c in child.children)
+            if after or child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in {"against", "over", "for"}:
+                hidden |= {t.i for t in child.subtree}
+    return hidden
+
+
+def event_text(sentence: Sentence, hidden: set[int]) -> str:
+    """The sentence with the `hidden` tokens blanked out; offsets are kept."""
+    chars = list(sentence.text)
+    for token in sentence.span:
+        if token.i in hidden:
+            start = token.idx - sentence.start
+            chars[start : start + len(token.text)] = " " * len(token.text)
+    return "".join(chars)
+
+
 def _modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
