@@ -33,9 +33,9 @@ SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|first|
 SEPARATE = re.compile(r"\b(?:separate|another|second|earlier|later|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|"
                       r"bombing|raid|assault)\b", re.I)
 TARGET_TYPES = [  # first match wins: "police college" is police, not education
-    ("police", r"police|policem[ae]n|constabulary|cops?|officers|levies|frontier corps|rangers"),
-    ("military", r"army|military|soldiers?|troops|cantonment|garrison|checkpoint|base|barracks|security installation|"
-                 r"security forces|paramilitar"),
+    ("police", r"police|policem[ae]n|constabulary|constables?|cops?|officers|levies|frontier corps|rangers?"),
+    ("military", r"army|military|soldiers?|troops|jawans?|cantonment|garrison|checkpoint|base|barracks|"
+                 r"security installation|security forces|armed forces|paramilitar|patrols?|border (?:guards?|outposts?)"),
     ("religious", r"mosque|church|temple|shrine|imambargah|gurdwara|synagogue|worshippers|pilgrims|seminary|madrass?a"),
     ("education", r"school|college|university|students?|academy|teachers?"),
     ("government", r"government|ministry|minister|official|court|parliament|governor|office|mayor|judge|council"),

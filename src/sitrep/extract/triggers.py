@@ -62,17 +62,24 @@ MODIFIED_NOUNS = {
     ("strike", "air"): "air_strike", ("strike", "drone"): "air_strike", ("strike", "aerial"): "air_strike",
     ("strike", "missile"): "shelling", ("strike", "rocket"): "shelling", ("mine", "land"): "bombing",
     ("chain", "human"): "protest", ("exchange", "fire"): "armed_clash", ("violation", "ceasefire"): "armed_clash",
+    ("fast", "indefinite"): "protest", ("fast", "hunger"): "protest", ("exchange", "blows"): "riot",
 }
+# Crowd control, not armed violence: "firing of tear gas shells", "blank firing", "lathi-charge".
+CROWD_CONTROL = {"tear", "teargas", "tear-gas", "gas", "rubber", "blank", "cannon", "cannons", "baton"}
 # Verbs that take their type from what they act on: "hurled crude bombs", "threw stones", "blocked the highway".
 EXPLOSIVES = {"bomb", "grenade", "cocktail", "explosive", "ied", "landmine", "mine", "device"}
 MISSILES_OF_CROWDS = {"stone", "brick", "brickbat"}
-BLOCKABLE = {"road", "highway", "traffic", "train", "rail", "railway", "track", "street", "route", "way", "roads"}
+BLOCKABLE = {"road", "highway", "traffic", "train", "rail", "railway", "track", "street", "route", "way", "roads",
+             "gate", "gates", "entrance"}
 DEATH_WORDS = {"death", "dead"}
 
 # Words above a trigger that make it hypothetical or generic, not a reported event.
 IRREALIS = {"prevent", "ability", "plan", "threaten", "threat", "risk", "fear", "warn", "capable", "stop", "foil",
-            "avert", "thwart", "capability", "intend", "vow", "try", "attempt", "possibility", "urge", "ask", "ban",
-            "prohibit", "allow", "permit", "seek", "decide", "propose", "prepare", "avoid"}
+            "avert", "thwart", "capability", "intend", "vow", "possibility", "urge", "ban", "prohibit", "permit",
+            "seek", "decide", "propose", "prepare", "avoid"}
+# Words above a trigger that refer to an earlier event: "a suspect in the murder of", "accused of creating violence".
+BACKGROUND = {"suspect", "accuse", "charge", "case", "connection", "trial", "convict", "sentence", "verdict",
+              "anniversary", "memory", "commemorate", "investigate", "investigation", "probe"}
 MODALS = {"will", "would", "shall", "may", "might", "could", "should", "can"}
 # Words above a trigger that make it what a protest is about, not an event of its own.
 GRIEVANCE = {"condemn", "denounce", "demand", "mourn", "protest", "against", "over", "demonstrate", "rally",
@@ -86,7 +93,7 @@ FAMILIES = [VIOLENT_TYPES, ["protest"], ["strategic_development", "arrest"]]
 SPECIFIC_TYPES_BY_WEAPON = {"suicide vest": "suicide_bombing", "car bomb": "bombing",
                             "improvised explosive device": "bombing", "bomb": "bombing", "firearms": "armed_assault"}
 # Triggers whose sides decide the type: a clash is a riot unless an armed side fights in it.
-SIDED_LEMMAS = {"clash", "fighting", "battle", "skirmish"}
+SIDED_LEMMAS = {"clash", "fighting"}
 CROWD_TYPES = {"riot", "arson"}
 # Triggers that name a fight itself; a killing typed armed_clash only because the dead were armed is not one.
 ENGAGEMENTS = {lemma for lemma, kind in NOUN_TRIGGERS.items() if kind == "armed_clash"} | {
@@ -100,10 +107,10 @@ MILITARY_NOUNS = re.compile(r"\b(?:army|armies|troops|soldiers?|military|jawans?
 # (villagers, students) make a crowd in a clash but do not turn a bombing into a riot.
 PARTISAN_NOUNS = re.compile(r"\b(?:activists?|supporters?|pickets?|picketers?|blockaders?|mobs?|protesters?|"
                             r"protestors?|demonstrators?|agitators?|rioters?|followers|party men|rival groups?|"
-                            r"hartal|bandh|blockade|shutdown|stone[- ]?pelting|lathi)\b", re.I)
+                            r"stone[- ]?pelting|lathi)\b", re.I)
 PEOPLE_NOUNS = re.compile(r"\b(?:students?|workers?|villagers|locals|residents|hawkers|traders|youths?|families|"
                           r"groups)\b", re.I)
-AIR_WORDS = re.compile(r"\b(?:air ?strikes?|aerial|jet fighters?|fighter (?:jets?|aircraft)|jets|aircraft|"
+AIR_WORDS = re.compile(r"\b(?:air ?strikes?|aerial (?:offensive|bombardment|bombing|attacks?|strikes?)|jet fighters?|fighter (?:jets?|aircraft)|jets|aircraft|"
                        r"helicopter gunships?|gunships?|air force|drones?)\b", re.I)
 ARMED_KINDS = {"armed_group"}
 CROWD_KINDS = {"political_party", "militia"}
@@ -115,7 +122,7 @@ class Sides:
 
     armed: bool  # a non-state armed group: militants, Maoists, a registered armed group
     military: bool  # an army or other military force
-    partisan: bool  # protesters, party activists, a mob, or the strike they enforce
+    partisan: bool  # protesters, party activists, a mob, a political party
     crowd: bool  # partisans, or people who are no armed side (villagers, students)
 
 
@@ -130,6 +137,8 @@ def trigger_type(token: Token) -> str | None:
         for word in modifiers | objects:
             if (lemma, word) in MODIFIED_NOUNS:
                 return MODIFIED_NOUNS[lemma, word]
+        if lemma in {"firing", "shelling", "shell"} and {t.lower_ for t in token.subtree} & CROWD_CONTROL:
+            return "protest"
         if lemma == "firing" and modifiers & {"cross-border", "retaliatory"}:
             return "armed_clash"
         return NOUN_TRIGGERS.get(lemma)
@@ -167,6 +176,13 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "protest" if object_lemmas & BLOCKABLE else None
     if lemma == "take" and "streets" in below or lemma in {"shout", "chant", "raise"} and "slogans" in below:
         return "protest"
+    if lemma == "stage" and objects:
+        return "protest"  # "staged a law-violation programme", "staged 'rasta roko'"; "staged an attack" is the attack
+    if lemma in {"march", "strike"} and not objects:
+        return "protest"  # "members marched to demand", "workers continued striking"
+    if lemma in {"gather", "assemble", "convene", "converge"}:
+        purpose = any(c.dep_ in {"advcl", "xcomp"} or c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
+        return "protest" if purpose or below & {"streets", "outside"} else None
     if lemma in {"seize", "recover"} and below & {"arms", "weapons", "ammunition", "explosives", "cache"}:
         return "strategic_development"
     if lemma == "lay" and "down" in particles and "arms" in below:
@@ -194,7 +210,7 @@ def _victims_armed(verb: Token) -> bool:
 
 def reports_event(token: Token, kind: str) -> bool:
     """A trigger reports an event when it is real, specific, and not the grievance of a protest."""
-    if any(a.lemma_.lower() in IRREALIS for a in token.ancestors):
+    if any(a.lemma_.lower() in IRREALIS | BACKGROUND for a in token.ancestors):
         return False
     if _modal(token) or any(_modal(a) for a in token.ancestors if a.pos_ in {"VERB", "AUX"}):
         return False
@@ -319,9 +335,12 @@ def incident_type(mentions: list[tuple[str, str]], weapons: list[str], who: Side
         return kind
     if kind == "armed_clash" and all(lemma in SIDED_LEMMAS for k, lemma in chosen if k == "armed_clash"):
         # "a clash between BNP activists and police" is a riot; "clashes with Maoists" or between armies a battle
+        # (a party named "Maoist" among protesters is still a party)
+        if who.partisan:
+            return "riot"
         return "armed_clash" if who.armed or (who.military and not who.crowd) else "riot"
-    if kind in CROWD_TYPES or kind == "bombing" and who.partisan:
-        return "riot" if not who.armed else kind
+    if kind in CROWD_TYPES:
+        return "riot" if who.partisan or not who.armed else kind
     if kind in {"attack", "armed_assault", "armed_clash", "bombing", "shelling"} and AIR_WORDS.search(text):
         return "air_strike"
     return kind
