@@ -314,7 +314,7 @@ def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
     confidence = min(0.95, 0.5 + 0.1 * min(len(cluster.mentions), 3) + 0.05 * anchored)
     return Incident(
         id=f"{ctx.article.id}-{number}",
-        type=_type(ctx, cluster, weapons),
+        type=_type(ctx, cluster, weapons, deadly=fatalities is not None or attackers is not None),
         date=_date(ctx, cluster),
         location=location,
         targets=_merge_targets(cluster),
@@ -329,10 +329,10 @@ def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
     )
 
 
-def _type(ctx: Context, cluster: Cluster, weapons: list[str]) -> str:
+def _type(ctx: Context, cluster: Cluster, weapons: list[str], *, deadly: bool) -> str:
     mentions = [(m.type, m.trigger.lemma_.lower()) for m in cluster.mentions]
     text = " ".join(s.text for s in cluster.sentences)
-    return triggers.incident_type(mentions, weapons, triggers.sides(ctx, cluster.sentences), text)
+    return triggers.incident_type(mentions, weapons, triggers.sides(ctx, cluster.sentences), text, deadly=deadly)
 
 
 def _weapons(clauses: list[str]) -> list[str]:

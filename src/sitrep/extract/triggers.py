@@ -30,7 +30,7 @@ NOUN_TRIGGERS = {
     "killing": "attack", "murder": "attack",
     "gunfight": "armed_clash", "firefight": "armed_clash", "shootout": "armed_clash", "gunbattle": "armed_clash",
     "encounter": "armed_clash", "skirmish": "armed_clash", "crossfire": "armed_clash", "battle": "armed_clash",
-    "fighting": "armed_clash", "clash": "armed_clash",
+    "fighting": "armed_clash", "clash": "armed_clash", "hostility": "armed_clash", "gunfire": "armed_assault",
     "bombing": "bombing", "blast": "bombing", "explosion": "bombing", "landmine": "bombing", "ied": "bombing",
     "kidnapping": "kidnapping", "abduction": "kidnapping", "assassination": "assassination", "arson": "arson",
     "airstrike": "air_strike", "shelling": "shelling", "bombardment": "shelling",
@@ -49,9 +49,9 @@ VERB_TRIGGERS = {
     "shoot": "armed_assault", "stab": "armed_assault", "bomb": "bombing", "explode": "bombing",
     "detonate": "bombing", "blast": "bombing", "kidnap": "kidnapping", "abduct": "kidnapping",
     "assassinate": "assassination", "torch": "arson", "shell": "shelling", "clash": "armed_clash",
-    "kill": "attack", "murder": "attack", "slay": "attack", "behead": "violence_against_civilians",
+    "kill": "attack", "murder": "attack", "target": "attack", "swoop": "attack", "fight": "armed_clash", "slay": "attack", "behead": "violence_against_civilians",
     "massacre": "violence_against_civilians", "lynch": "violence_against_civilians",
-    "vandalise": "riot", "vandalize": "riot", "ransack": "riot", "loot": "riot", "pelt": "riot",
+    "riot": "riot", "vandalise": "riot", "vandalize": "riot", "ransack": "riot", "loot": "riot", "pelt": "riot",
     "protest": "protest", "demonstrate": "protest", "rally": "protest", "picket": "protest", "gherao": "protest",
     "boycott": "protest", "agitate": "protest", "lathicharge": "protest",
     "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "nab": "arrest",
@@ -70,7 +70,13 @@ CROWD_CONTROL = {"tear", "teargas", "tear-gas", "gas", "rubber", "blank", "canno
 EXPLOSIVES = {"bomb", "grenade", "cocktail", "explosive", "ied", "landmine", "mine", "device"}
 MISSILES_OF_CROWDS = {"stone", "brick", "brickbat"}
 BLOCKABLE = {"road", "highway", "traffic", "train", "rail", "railway", "track", "street", "route", "way", "roads",
-             "gate", "gates", "entrance"}
+             "gate", "gates", "entrance", "bridge"}
+# Hand-thrown improvised devices: party activists' weapons in South Asian street violence.
+IMPROVISED = re.compile(r"\b(?:crude|petrol|country-made|hand|handmade|home-?made)\s+bombs?\b|\bcocktails?\b|molotov",
+                        re.I)
+# Where two armies face each other: firing and shelling across them is a battle, as ACLED codes it.
+FRONTLINE = re.compile(r"\b(?:LoC|Line of Control|international border|border out-?posts?|BoPs?|forward (?:posts|"
+                       r"defen[cs]e locations?))\b", re.I)
 DEATH_WORDS = {"death", "dead"}
 
 # Words above a trigger that make it hypothetical or generic, not a reported event.
@@ -93,7 +99,7 @@ FAMILIES = [VIOLENT_TYPES, ["protest"], ["strategic_development", "arrest"]]
 SPECIFIC_TYPES_BY_WEAPON = {"suicide vest": "suicide_bombing", "car bomb": "bombing",
                             "improvised explosive device": "bombing", "bomb": "bombing", "firearms": "armed_assault"}
 # Triggers whose sides decide the type: a clash is a riot unless an armed side fights in it.
-SIDED_LEMMAS = {"clash", "fighting"}
+SIDED_LEMMAS = {"clash", "fighting", "fight"}
 CROWD_TYPES = {"riot", "arson"}
 # Triggers that name a fight itself; a killing typed armed_clash only because the dead were armed is not one.
 ENGAGEMENTS = {lemma for lemma, kind in NOUN_TRIGGERS.items() if kind == "armed_clash"} | {
@@ -178,6 +184,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "protest"
     if lemma == "stage" and objects:
         return "protest"  # "staged a law-violation programme", "staged 'rasta roko'"; "staged an attack" is the attack
+    if lemma in {"show", "wave"} and "flags" in below:
+        return "protest"  # "showed black flags to the minister"
     if lemma in {"march", "strike"} and not objects:
         return "protest"  # "members marched to demand", "workers continued striking"
     if lemma in {"gather", "assemble", "convene", "converge"}:
@@ -210,7 +218,7 @@ def _victims_armed(verb: Token) -> bool:
 
 def reports_event(token: Token, kind: str) -> bool:
     """A trigger reports an event when it is real, specific, and not the grievance of a protest."""
-    if any(a.lemma_.lower() in IRREALIS | BACKGROUND for a in token.ancestors):
+    if _governed(token, IRREALIS | BACKGROUND):
         return False
     if _modal(token) or any(_modal(a) for a in token.ancestors if a.pos_ in {"VERB", "AUX"}):
         return False
@@ -223,8 +231,9 @@ def reports_event(token: Token, kind: str) -> bool:
             return False
         if kind == "protest":
             return True  # "staged protests", "strikes continued": crowds act in the plural
-        if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() not in SIDED_LEMMAS:
-            return False
+        counted = any(c.dep_ == "nummod" or c.lower_ in {"twin", "serial"} for c in token.children)
+        if token.tag_ in {"NNS", "NNPS"} and kind not in {"riot", "armed_clash"} and not counted:
+            return False  # "attacks" in general; but "clashes", "riots" and "twin blasts" are one event
         determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
         anchored = any(c.dep_ in {"prep", "compound", "amod", "acl", "relcl", "nummod"} for c in token.children)
         return bool(determiners & {"the", "this", "that", "a", "an", "its", "their", "saturday's", "sunday's"}) \
@@ -264,6 +273,18 @@ def event_text(sentence: Sentence, hidden: set[int]) -> str:
             start = token.idx - sentence.start
             chars[start : start + len(token.text)] = " " * len(token.text)
     return "".join(chars)
+
+
+def _governed(token: Token, words: set[str]) -> bool:
+    """Whether a word in `words` governs the token's clause: 'vowed to attack', not 'urged ..., staging a protest'."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "advcl":
+            return False  # a side clause of its own: "Staging a demonstration, they urged ..."
+        node = node.head
+        if node.lemma_.lower() in words:
+            return True
+    return False
 
 
 def _modal(verb: Token) -> bool:
@@ -320,7 +341,8 @@ def _side_kind(ctx: Context, actor_id: str) -> str | None:
     return entry.kind if entry is not None else None
 
 
-def incident_type(mentions: list[tuple[str, str]], weapons: list[str], who: Sides, text: str) -> str:
+def incident_type(mentions: list[tuple[str, str]], weapons: list[str], who: Sides, text: str, *,
+                  deadly: bool) -> str:
     """The type of a cluster of (type, trigger lemma) mentions: its most specific event of its gravest family."""
     family = next(f for f in FAMILIES if any(kind in f for kind, _ in mentions))
     chosen = [(kind, lemma) for kind, lemma in mentions if kind in family]
@@ -341,6 +363,11 @@ def incident_type(mentions: list[tuple[str, str]], weapons: list[str], who: Side
         return "armed_clash" if who.armed or (who.military and not who.crowd) else "riot"
     if kind in CROWD_TYPES:
         return "riot" if who.partisan or not who.armed else kind
+    if who.partisan and (kind == "bombing" and IMPROVISED.search(text) or
+                         kind in {"attack", "armed_assault"} and not deadly and not weapons):
+        return "riot"  # party men hurling crude bombs or beating up rivals: street violence, not terrorism
+    if kind in {"attack", "armed_assault", "shelling"} and who.military and FRONTLINE.search(text):
+        return "armed_clash"
     if kind in {"attack", "armed_assault", "armed_clash", "bombing", "shelling"} and AIR_WORDS.search(text):
         return "air_strike"
     return kind
