@@ -64,7 +64,7 @@ def _patterns(outcome: str) -> list[re.Pattern]:
         # "killing at least nine", "wounding more than 20": a bare figure after the verb itself
         re.compile(rf"\b(?:{bare_verb})\s+{QUANTITY}\b(?!\s+(?:{ATTACKER_NOUNS}|years?|days?|months?|hours?|km|miles|percent|%))",
                    re.I),
-        re.compile(rf"\b{QUANTITY}\s+(?:(?!{ATTACKER_NOUNS}|and\b|or\b)[\w/-]+\s+){{0,4}}?(?:were|have been|had been|was|are)?\s*"
+        re.compile(rf"\b{QUANTITY}\s+(?:(?!{ATTACKER_NOUNS}|and\b|or\b)[\w/-]+\s+){{0,5}}?(?:were|have been|had been|was|are)?\s*"
                    rf"(?:\w+ly\s+)?{outcome}\b", re.I),
     ]
 
@@ -162,9 +162,11 @@ def _sums(sentence: str, outcome: str) -> list[tuple[int | None, int | None, str
     for match in SUM_RE.finditer(sentence):
         if (match.group("outcome").lower() in {"killed", "dead", "died"}) != (outcome == "death"):
             continue
-        numbers = re.findall(NUMBER, match.group("items"), re.I)
-        values = [parse_number(n) for n in numbers]
-        if len(values) >= 2 and all(v is not None for v in values):
+        # "1 soldier and 1 militant killed": the militant is read as an attacker killed, not a victim
+        items = re.split(r"\s*,\s*|\s+and\s+", match.group("items"))
+        numbers = [re.match(NUMBER, item, re.I) for item in items if not re.search(ATTACKER_NOUNS, item, re.I)]
+        values = [parse_number(n.group(0)) if n else None for n in numbers]
+        if values and all(v is not None for v in values):
             total = sum(values)
             found.append((total, total, "exact", match.group(0).strip()))
     return found
@@ -210,12 +212,23 @@ def read_injuries(sentence: str) -> list[tuple[int | None, int | None, str, str]
 
 def read_victims_killed(sentence: Span, hidden: set[int] = frozenset()) -> list[tuple[int | None, int | None, str, str]]:
     """Deaths the parse shows without a figure the patterns read: 'a police constable on duty ... was shot dead',
-    'assailants slew a party leader', 'killed an official and two others' (3). Tokens in `hidden` are left out."""
+    'assailants slew a party leader', 'killed an official and two others' (3), 'one passenger succumbed to his
+    injuries'. Tokens in `hidden` are left out."""
+    return _read_killed(sentence, hidden, armed=False)
+
+
+def read_armed_killed(sentence: Span, hidden: set[int] = frozenset()) -> list[tuple[int | None, int | None, str, str]]:
+    """Armed men killed as the parse shows them: 'Six militants, affiliated with the TTP, were gunned down'."""
+    return _read_killed(sentence, hidden, armed=True)
+
+
+def _read_killed(sentence: Span, hidden: set[int], *, armed: bool) -> list[tuple[int | None, int | None, str, str]]:
     found = []
     for verb in sentence:
         if verb.i in hidden or verb.pos_ != "VERB" or not _kills(verb):
             continue
-        victims = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        dies = verb.lemma_.lower() in {"die", "succumb"}
+        victims = [c for c in verb.children if c.dep_ in ({"nsubj"} if dies else {"dobj", "nsubjpass"})]
         if not victims and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
             # "was attacked and killed"
             victims = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
@@ -225,7 +238,7 @@ def read_victims_killed(sentence: Span, hidden: set[int] = frozenset()) -> list[
         total, phrases = 0, []
         for victim in victims:
             for person in [victim, *victim.conjuncts]:
-                value = _victim_count(person, listed=person is not victim)
+                value = _victim_count(person, listed=person is not victim, armed=armed)
                 if value is None:
                     break
                 total += value
@@ -238,28 +251,30 @@ def read_victims_killed(sentence: Span, hidden: set[int] = frozenset()) -> list[
 def _kills(verb: Token) -> bool:
     lemma = "slay" if verb.lower_ == "slew" else verb.lemma_.lower()
     below = {t.lower_ for t in verb.children} | {t.lower_ for c in verb.children if c.dep_ == "prep" for t in c.children}
-    if lemma in {"kill", "murder", "slay", "lynch", "behead", "massacre", "execute"}:
+    if lemma in {"kill", "murder", "slay", "lynch", "behead", "massacre", "execute", "die", "succumb"}:
         return True
     if lemma in {"shoot", "gun"}:
         return bool(below & {"dead", "down"})
     return lemma in {"hack", "beat", "stab", "chop", "burn", "strangle", "torture"} and "death" in below
 
 
-def _victim_count(person: Token, *, listed: bool) -> int | None:
+def _victim_count(person: Token, *, listed: bool, armed: bool) -> int | None:
     """1 for 'a constable', 'Ramaji Badal', 'him'; the figure of 'two others'; None for what is no victim.
 
     A victim listed after the first ('an official and two others') counts only with its own article or figure,
     so 'four persons including an elder and his son' stays four.
     """
     if person.lower_ in {"him", "her"}:
-        return 1
-    if person.pos_ not in {"NOUN", "PROPN"} or re.fullmatch(ATTACKER_NOUNS, person.lower_):
+        return None if armed else 1
+    if person.pos_ not in {"NOUN", "PROPN"} or (re.fullmatch(ATTACKER_NOUNS, person.lower_) is not None) != armed:
         return None
     figure = [c for c in person.children if c.dep_ == "nummod"]
     if figure:
         return parse_number(figure[0].text)
     if any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in person.children):
         return 1  # "a IUML members was killed": the article says one
+    if person.pos_ == "PROPN":
+        return 1 if person.ent_type_ == "PERSON" else None  # "Ramaji Badal was murdered"; not "Policemen were ..."
     if listed or person.tag_ in {"NNS", "NNPS"}:
         return None  # "policemen were killed": how many is not said
     return 1

@@ -308,7 +308,9 @@ def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
         (*r, s.evidence()) for s, (text, _) in zip(sentences, texts, strict=True)
         for r in counts.read_fatalities(text) or counts.read_victims_killed(s.span, hidden[s.index])])
     injuries = counts.combine([(*r, ev) for text, ev in texts for r in counts.read_injuries(text)])
-    attackers = counts.combine([(*r, ev) for text, ev in texts for r in counts.read_attackers_killed(text)])
+    attackers = counts.combine([
+        (*r, s.evidence()) for s, (text, _) in zip(sentences, texts, strict=True)
+        for r in counts.read_attackers_killed(text) or counts.read_armed_killed(s.span, hidden[s.index])])
     location = _location(ctx, cluster, gazetteer)
     anchored = sum(x is not None for x in (location, fatalities)) + bool(perpetrators)
     confidence = min(0.95, 0.5 + 0.1 * min(len(cluster.mentions), 3) + 0.05 * anchored)

@@ -62,6 +62,7 @@ MODIFIED_NOUNS = {
     ("strike", "air"): "air_strike", ("strike", "drone"): "air_strike", ("strike", "aerial"): "air_strike",
     ("strike", "missile"): "shelling", ("strike", "rocket"): "shelling", ("mine", "land"): "bombing",
     ("chain", "human"): "protest", ("exchange", "fire"): "armed_clash", ("violation", "ceasefire"): "armed_clash",
+    ("in", "sit"): "protest", ("charge", "lathi"): "protest", ("charge", "baton"): "protest",
     ("fast", "indefinite"): "protest", ("fast", "hunger"): "protest", ("exchange", "blows"): "riot",
 }
 # Crowd control, not armed violence: "firing of tear gas shells", "blank firing", "lathi-charge".
@@ -84,7 +85,7 @@ IRREALIS = {"prevent", "ability", "plan", "threaten", "threat", "risk", "fear", 
             "avert", "thwart", "capability", "intend", "vow", "possibility", "urge", "ban", "prohibit", "permit",
             "seek", "decide", "propose", "prepare", "avoid"}
 # Words above a trigger that refer to an earlier event: "a suspect in the murder of", "accused of creating violence".
-BACKGROUND = {"suspect", "accuse", "charge", "case", "connection", "trial", "convict", "sentence", "verdict",
+BACKGROUND = {"suspect", "accuse", "case", "connection", "trial", "convict", "sentence", "verdict",
               "anniversary", "memory", "commemorate", "investigate", "investigation", "probe"}
 MODALS = {"will", "would", "shall", "may", "might", "could", "should", "can"}
 # Words above a trigger that make it what a protest is about, not an event of its own.
@@ -182,7 +183,7 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "protest" if object_lemmas & BLOCKABLE else None
     if lemma == "take" and "streets" in below or lemma in {"shout", "chant", "raise"} and "slogans" in below:
         return "protest"
-    if lemma == "stage" and objects:
+    if lemma in {"stage", "stag"} and objects:  # the tagger lemmatises "staged" as "stag"
         return "protest"  # "staged a law-violation programme", "staged 'rasta roko'"; "staged an attack" is the attack
     if lemma in {"show", "wave"} and "flags" in below:
         return "protest"  # "showed black flags to the minister"
