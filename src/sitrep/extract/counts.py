@@ -264,8 +264,8 @@ def _victim_count(person: Token, *, listed: bool, armed: bool) -> int | None:
     A victim listed after the first ('an official and two others') counts only with its own article or figure,
     so 'four persons including an elder and his son' stays four.
     """
-    if person.lower_ in {"him", "her"}:
-        return None if armed else 1
+    if person.lower_ in {"him", "her", "he", "she"}:
+        return None if armed else 1  # "He died on his way to hospital"
     if person.pos_ not in {"NOUN", "PROPN"} or (re.fullmatch(ATTACKER_NOUNS, person.lower_) is not None) != armed:
         return None
     figure = [c for c in person.children if c.dep_ == "nummod"]

@@ -175,7 +175,7 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "armed_clash"
     if lemma == "set" and below & {"fire", "ablaze", "afire"}:
         return "arson"
-    if lemma in {"hurl", "throw", "lob", "plant", "hit", "strike", "step", "trigger", "collide"}:
+    if lemma in {"hurl", "throw", "toss", "lob", "plant", "hit", "strike", "step", "trigger", "collide"}:
         if object_lemmas & EXPLOSIVES:
             return "bombing"
         return "riot" if object_lemmas & MISSILES_OF_CROWDS else None
@@ -280,8 +280,9 @@ def _governed(token: Token, words: set[str]) -> bool:
     """Whether a word in `words` governs the token's clause: 'vowed to attack', not 'urged ..., staging a protest'."""
     node = token
     while node.head.i != node.i:
-        if node.dep_ == "advcl":
-            return False  # a side clause of its own: "Staging a demonstration, they urged ..."
+        if node.dep_ in {"advcl", "conj"}:
+            # a clause of its own: "Staging a demonstration, they urged ...", "stopped a bus and killed a policeman"
+            return False
         node = node.head
         if node.lemma_.lower() in words:
             return True
