@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .extract.incidents import TYPE_SPECIFICITY
+from .extract.triggers import FAMILIES
 from .model import Count, Document, Incident, Location, Perpetrator
 from .taxonomy import acled_event_class
 
@@ -287,8 +287,16 @@ def _consolidate_date(reports: list[Report]) -> Consolidated:
 def _consolidate_type(reports: list[Report]) -> Consolidated:
     values = {r.id: r.incident.type for r in reports}
     counts = Counter(values.values())
-    chosen = max(counts, key=lambda t: (counts[t], TYPE_SPECIFICITY.index(t) if t in TYPE_SPECIFICITY else -1, t))
-    return Consolidated(chosen, "the type most reports give, then the most specific", values)
+    chosen = max(counts, key=lambda t: (counts[t], *_gravity(t), t))
+    return Consolidated(chosen, "the type most reports give, then the gravest and most specific", values)
+
+
+def _gravity(kind: str) -> tuple[int, int]:
+    """Violence before protest before other events; within a family, the more specific type."""
+    for rank, family in enumerate(FAMILIES):
+        if kind in family:
+            return -rank, family.index(kind)
+    return -len(FAMILIES), 0
 
 
 def _consolidate_perpetrators(reports: list[Report]) -> Consolidated:

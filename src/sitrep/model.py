@@ -154,6 +154,8 @@ IncidentType = Literal[
     "protest",
     "riot",
     "attack",
+    "arrest",
+    "strategic_development",
 ]
 
 
