@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
 from .model import Document, InputError
@@ -250,6 +253,74 @@ def eval_quotes(
 
     _report("Statements (PolNeAR attributions)", quotes.evaluate(_existing(path), predictions=predictions, limit=limit),
             json_output)
+
+
+@eval_app.command("muc4")
+def eval_muc4(
+    path: Path = typer.Argument(..., help="JSONL of MUC-4 reports: docid, doctext, gold templates (GTT format)."),
+    json_output: bool = JsonOption,
+    predictions: Path | None = typer.Option(None, "--predictions",
+                                            help="Write the predicted templates as GTT's {docid: {pred_templates}}."),
+    limit: int | None = LimitOption,
+) -> None:
+    """Template filling: incident type and role (PerpInd, PerpOrg, Target, Victim, Weapon) P/R/F1, GTT's scorer.
+
+    Example:
+
+    \b
+        sitrep eval muc4 ../shared/benchmarks/muc4/dev.jsonl
+    """
+    from .evaluate import muc4
+
+    total = muc4.count_rows(_existing(path), limit)
+    with _progress("reports", total) as advance:
+        scores = muc4.evaluate(path, predictions=predictions, limit=limit, on_row=advance)
+    if json_output:
+        typer.echo(json.dumps(scores))
+        return
+    typer.echo(f"MUC-4 template filling ({scores['documents']} reports, {scores['errors']} errors)")
+    typer.echo(f"  {'':16}{'P':>8}{'R':>8}{'F1':>8}{'predicted':>11}{'gold':>7}")
+    for key in (*muc4.KEYS, "micro"):
+        row = scores[key]
+        typer.echo(f"  {key:16}{row['precision']:8.4f}{row['recall']:8.4f}{row['f1']:8.4f}"
+                   f"{row['predicted']:11}{row['gold']:7}")
+
+
+train_app = typer.Typer(help="Train the learned models from benchmark train splits.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("muc4")
+def train_muc4(
+    train: Path = typer.Option(Path("../shared/benchmarks/muc4/train.jsonl"), "--train",
+                               help="JSONL of MUC-4 train reports with gold templates."),
+    out: Path = typer.Option(Path("src/sitrep/data/models/muc4-roles.json.gz"), "--out",
+                             help="Where to write the model (JSON weights, gzipped)."),
+) -> None:
+    """Train the role model that reads lower-cased wire reports (train split only; deterministic).
+
+    Example:
+
+    \b
+        sitrep train muc4 --train ../shared/benchmarks/muc4/train.jsonl --out src/sitrep/data/models/muc4-roles.json.gz
+    """
+    from .train import muc4
+
+    rows = list(muc4.read_rows(_existing(train)))
+    with _progress("parsing", len(rows)) as advance:
+        docs = muc4.parse(rows, on_doc=advance)
+    err.print("fitting the classifiers ...")
+    muc4.save(muc4.train(rows, docs), out)
+    typer.echo(f"wrote {out} ({out.stat().st_size:,} bytes)")
+
+
+@contextmanager
+def _progress(label: str, total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr, silent when stderr is not a terminal."""
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                  disable=not err.is_terminal) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda: progress.advance(task)
 
 
 @app.command()

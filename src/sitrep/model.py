@@ -107,6 +107,9 @@ TargetType = Literal[
 class Target(Record):
     name: str = Field(description="The most specific name the article gives the target.")
     type: TargetType
+    category: Literal["people", "property"] | None = Field(
+        None, description="Whether the target is people (victims) or a physical target; null when not decided."
+    )
     mentions: list[str] = Field(default_factory=list, description="Other ways the article refers to the same target.")
 
 
@@ -132,6 +135,8 @@ class Perpetrator(Record):
     actor_id: str
     name: str
     basis: PerpetratorBasis
+    mention: str | None = Field(None, description="The words the article names the perpetrator with, when read by "
+                                                  "the learned role model (lower-cased wire text).")
     asserted_by: str | None = Field(None, description="Who makes the assertion, as the article names them.")
     asserted_by_id: str | None = Field(None, description="Actor id of the asserting party, when it is an actor.")
     partner_ids: list[str] = Field(default_factory=list, description="For 'joint': the actors it worked with.")
@@ -168,6 +173,8 @@ class Incident(Record):
     injuries: Count | None = None
     perpetrator_fatalities: Count | None = Field(None, description="Attackers killed, kept apart from victims.")
     perpetrators: list[Perpetrator] = Field(default_factory=list)
+    attackers: list[str] = Field(default_factory=list, description="The individuals who carried it out as the "
+                                 "article describes them, e.g. 'urban guerrillas', 'two armed men'.")
     context: list[str] = Field(default_factory=list, description="Descriptive phrases kept as context, e.g. superlatives.")
     evidence: list[Evidence]
     confidence: float = Field(ge=0, le=1)
