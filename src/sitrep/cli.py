@@ -309,8 +309,7 @@ def train_muc4(
     rows = list(muc4.read_rows(_existing(train)))
     with _progress("parsing", len(rows)) as advance:
         docs = muc4.parse(rows, on_doc=advance)
-    err.print("fitting the classifiers ...")
-    muc4.save(muc4.train(rows, docs), out)
+    muc4.save(muc4.train(rows, docs, on_step=lambda step: err.print(f"{step} ...", markup=False)), out)
     typer.echo(f"wrote {out} ({out.stat().st_size:,} bytes)")
 
 

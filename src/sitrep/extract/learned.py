@@ -32,15 +32,12 @@ from ..model import DateRange, Incident, Perpetrator, Target
 from ..registry import ActorEntry, Registry
 from .context import ActorMention, Context, slug
 from .incidents import classify_target
-from .roles import candidate_features, candidates, document_features, view
+from .roles import document_features, phrase_features, phrases, view
 
 MODEL_RESOURCE = "models/muc4-roles.json.gz"
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
-# Thresholds on the model's probabilities (see docs/results.md, MUC-4): a report is relevant, a type is
-# told of, a phrase fills a role. Set on the train split by cross-validation, not on dev.
-RELEVANT = 0.5
-TYPE_TOLD = 0.5
-ROLE_LIKELY = {"PerpInd": 0.5, "PerpOrg": 0.5, "Target": 0.5, "Victim": 0.5, "Weapon": 0.5}
+# Phrases less likely than this to fill any role are not kept for the thresholds to look at.
+ROLE_FLOOR = 0.1
 # Words that tie a sentence to one incident type.
 TYPE_CUES = {
     "bombing": re.compile(r"\b(?:bomb\w*|dynamite|explo\w+|blast|detonat\w+|car-bomb)\b"),
@@ -56,9 +53,10 @@ MUC_TO_SITREP = {"attack": "attack", "bombing": "bombing", "kidnapping": "kidnap
 class Filler:
     role: str
     text: str
+    key: str  # the phrase: mentions with the same key are one filler
     start: int  # character offsets in the document
     end: int
-    sentence_start: int
+    cues: tuple[str, ...]  # the incident types its sentence speaks of (TYPE_CUES)
     probability: float
 
 
@@ -72,10 +70,27 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """Decision thresholds on the model's probabilities, chosen by cross-validation on the train split."""
+
+    relevant: float = 0.5  # the report tells of an incident
+    told: float = 0.5  # a second or third incident type is told of
+    roles: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.5))  # a phrase fills the role
+
+    def to_json(self) -> dict:
+        return {"relevant": self.relevant, "told": self.told, "roles": dict(self.roles)}
+
+
+@dataclass(frozen=True)
 class RoleModel:
     roles: LinearModel
     relevant: LinearModel
     types: dict[str, LinearModel]
+    # Second stage: relevance and each type again, from the first stage's reading of the whole report (how likely
+    # its types, how likely the phrases it found for each role): a report with a named victim and a weapon is told
+    # of an incident more surely than its words alone say.
+    stacked: dict[str, LinearModel] = field(default_factory=dict)
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -87,7 +102,9 @@ class RoleModel:
     @classmethod
     def from_json(cls, data: dict) -> RoleModel:
         types = {t: LinearModel.from_json(data[t]) for t in MUC_TO_SITREP if t in data}
-        return cls(LinearModel.from_json(data["roles"]), LinearModel.from_json(data["relevant"]), types)
+        stacked = {name: LinearModel.from_json(m) for name, m in data.get("stacked", {}).items()}
+        return cls(LinearModel.from_json(data["roles"]), LinearModel.from_json(data["relevant"]), types, stacked,
+                   Thresholds(**data["thresholds"]))
 
 
 def reads_lower_cased(text: str) -> bool:
@@ -97,61 +114,105 @@ def reads_lower_cased(text: str) -> bool:
 
 
 def read(doc: Doc, model: RoleModel) -> Reading:
-    """The model's reading of a parsed document."""
+    """The model's reading of a parsed document: its probabilities, before any threshold but the floor."""
     document = document_features(doc)
     reading = Reading(relevant=model.relevant.probabilities(document)["True"],
                       types={t: m.probabilities(document)["True"] for t, m in model.types.items()})
-    if reading.relevant < RELEVANT:
-        return reading
-    best: dict[int, Filler] = {}  # one extent per phrase head
+    best: dict[int, Filler] = {}  # one extent and one role per phrase head
     seen = view(doc)
-    for candidate in candidates(doc):
-        scores = model.roles.probabilities(candidate_features(candidate, seen))
-        role = max(ROLES, key=lambda r: scores[r])
-        if scores[role] < ROLE_LIKELY[role]:
+    cues = {s.start: tuple(t for t, cue in TYPE_CUES.items() if cue.search(s.text)) for s in doc.sents}
+    for key, occurrences in phrases(doc).items():
+        scores = model.roles.probabilities(phrase_features(occurrences, seen))
+        role = max(ROLES, key=lambda r: scores.get(r, 0.0))  # a role no train phrase had has no score
+        if scores.get(role, 0.0) < ROLE_FLOOR:
             continue
-        span = candidate.span(doc)
-        filler = Filler(role, span.text, span.start_char, span.end_char, span.sent.start_char, scores[role])
-        if candidate.head not in best or filler.probability > best[candidate.head].probability:
-            best[candidate.head] = filler
-    # Nested heads ("members" in "members of the camilist union") keep the likelier span only.
+        for candidate in occurrences:
+            span = candidate.span(doc)
+            filler = Filler(role, span.text, key, span.start_char, span.end_char, cues[span.sent.start], scores[role])
+            if candidate.head not in best or filler.probability > best[candidate.head].probability:
+                best[candidate.head] = filler
+    reading.fillers = sorted(best.values(), key=lambda f: f.start)
+    return restack(reading, model.stacked)
+
+
+def restack(reading: Reading, stacked: dict[str, LinearModel]) -> Reading:
+    """The reading with relevance and types from the second stage, when the model has one."""
+    if not stacked:
+        return reading
+    summary = reading_features(reading)
+    relevant = stacked["relevant"].probabilities(summary)["True"] if "relevant" in stacked else reading.relevant
+    types = {t: stacked[t].probabilities(summary)["True"] if t in stacked else p for t, p in reading.types.items()}
+    return Reading(relevant, types, reading.fillers)
+
+
+def reading_features(reading: Reading) -> dict[str, float]:
+    """The first stage's reading as features of the second: probabilities, and what each role found."""
+    features = {"bias": 1.0, "relevant": reading.relevant}
+    for incident_type, probability in reading.types.items():
+        features[f"type={incident_type}"] = probability
+    if reading.types:
+        features[f"top_type={max(reading.types, key=lambda t: reading.types[t])}"] = 1.0
+    for role in ROLES:
+        best: dict[str, float] = {}
+        for filler in reading.fillers:
+            if filler.role == role:
+                best[filler.key] = max(best.get(filler.key, 0.0), filler.probability)
+        features[f"max={role}"] = max(best.values(), default=0.0)
+        features[f"likely={role}"] = min(sum(p >= 0.5 for p in best.values()), 3) / 3
+    for incident_type in TYPE_CUES:  # "bomb" in the sentence of a likely target says bombing
+        features[f"cued={incident_type}"] = max(
+            (f.probability for f in reading.fillers if incident_type in f.cues and f.role != "PerpOrg"), default=0.0)
+    return features
+
+
+def decide(reading: Reading, thresholds: Thresholds) -> dict[str, list[Filler]]:
+    """The incidents a reading tells of, by type, with their fillers."""
+    types = told_types(reading, thresholds)
+    likely = [f for f in reading.fillers if f.probability >= thresholds.roles[f.role]]
+    # Nested phrases ("members" in "members of the camilist union") keep the likelier one.
     kept: list[Filler] = []
-    for filler in sorted(best.values(), key=lambda f: -f.probability):
+    for filler in sorted(likely, key=lambda f: (-f.probability, f.start)):
         if not any(f.start < filler.end and filler.start < f.end for f in kept):
             kept.append(filler)
-    reading.fillers = sorted(kept, key=lambda f: f.start)
-    return reading
+    return assign(sorted(kept, key=lambda f: f.start), types)
 
 
-def told_types(reading: Reading) -> list[str]:
+def told_types(reading: Reading, thresholds: Thresholds) -> list[str]:
     """The incident types the report tells of, likeliest first; at least one when it is relevant."""
-    if reading.relevant < RELEVANT or not reading.types:
+    if reading.relevant < thresholds.relevant or not reading.types:
         return []
     ranked = sorted(reading.types, key=lambda t: -reading.types[t])
-    return [ranked[0], *(t for t in ranked[1:] if reading.types[t] >= TYPE_TOLD)]
+    return [ranked[0], *(t for t in ranked[1:] if reading.types[t] >= thresholds.told)]
 
 
-def assign(reading: Reading, types: list[str], text: str) -> dict[str, list[Filler]]:
+def assign(fillers: list[Filler], types: list[str]) -> dict[str, list[Filler]]:
     """Fillers for each incident type: by the type the filler's sentence speaks of, perpetrators to all."""
     by_type: dict[str, list[Filler]] = {t: [] for t in types}
-    for filler in reading.fillers if types else []:
+    for filler in fillers if types else []:
         if filler.role in {"PerpInd", "PerpOrg"} or len(types) == 1:
             for t in types:
                 by_type[t].append(filler)
             continue
-        sentence = text[filler.sentence_start : text.find(".", filler.end) + 1 or len(text)]
-        cued = [t for t in types if TYPE_CUES[t].search(sentence)]
+        cued = [t for t in types if t in filler.cues]
         by_type[cued[0] if cued else types[0]].append(filler)
     return by_type
+
+
+def first_mentions(fillers: list[Filler], role: str) -> list[Filler]:
+    """The first mention of each phrase filling a role: the scorer counts a phrase once."""
+    first: dict[str, Filler] = {}
+    for filler in fillers:
+        if filler.role == role:
+            first.setdefault(filler.key, filler)
+    return list(first.values())
 
 
 def find_learned_incidents(ctx: Context, *, registry: Registry, model: RoleModel | None = None) -> list[Incident]:
     """Incidents of a lower-cased report, one per incident type the model reads in it."""
     model = model or RoleModel.default()
     reading = read(ctx.doc, model)
-    types = told_types(reading)
     incidents = []
-    for number, (incident_type, fillers) in enumerate(assign(reading, types, ctx.article.text).items(), start=1):
+    for number, (incident_type, fillers) in enumerate(decide(reading, model.thresholds).items(), start=1):
         incidents.append(_incident(ctx, registry, number, incident_type, fillers, reading.types[incident_type]))
     return incidents
 
@@ -163,7 +224,7 @@ def _incident(ctx: Context, registry: Registry, number: int, incident_type: str,
     evidence = [s.evidence() for s in sentences]
 
     def texts(role: str) -> list[str]:
-        return list(dict.fromkeys(f.text for f in fillers if f.role == role))
+        return [f.text for f in first_mentions(fillers, role)]
 
     targets = [Target(name=t, type=classify_target(t), category="property") for t in texts("Target")]
     targets += [Target(name=t, type=classify_target(t), category="people") for t in texts("Victim")]
@@ -174,7 +235,7 @@ def _incident(ctx: Context, registry: Registry, number: int, incident_type: str,
         targets=targets,
         weapons=texts("Weapon"),
         attackers=texts("PerpInd"),
-        perpetrators=[_perpetrator(ctx, registry, f) for f in fillers if f.role == "PerpOrg"],
+        perpetrators=[_perpetrator(ctx, registry, f) for f in first_mentions(fillers, "PerpOrg")],
         evidence=evidence,
         confidence=round(min(0.95, probability), 2),
     )

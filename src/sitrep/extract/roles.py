@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 NOMINAL_POS = {"NOUN", "PROPN", "NUM", "ADJ", "X"}
-# Dependents that make a phrase's head: the parser often tags lower-cased names as VERB or ADJ.
-NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "npadvmod", "dative", "agent", "ROOT"}
+# Relations only a noun phrase has: the parser often tags a lower-cased name as a verb ("hector oqueli colindres").
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative"}
+MODIFIER_DEPS = {"amod", "advmod", "acomp", "nummod", "quantmod", "det", "predet", "poss", "case", "prt"}
+FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "PUNCT"}
 NAME_DEPS = {"compound", "flat", "nmod"}
 MAX_SPAN_TOKENS = 12
 MAX_NAME_SUFFIXES = 4
@@ -31,7 +33,7 @@ TRIGGER_LEMMAS = {
     "attack", "kill", "murder", "assassinate", "assassination", "bomb", "bombing", "explode", "explosion", "blast",
     "dynamite", "detonate", "kidnap", "kidnapping", "abduct", "abduction", "hostage", "burn", "set", "fire", "arson",
     "shoot", "machinegun", "wound", "injure", "destroy", "damage", "massacre", "ambush", "raid", "rob", "steal",
-    "assault", "strike", "sabotage", "death", "die", "murder", "release", "threat", "claim", "responsibility",
+    "assault", "strike", "sabotage", "death", "die", "release", "threat", "claim", "responsibility",
 }
 ORG_CUES = {"front", "army", "cartel", "movement", "party", "union", "battalion", "forces", "force", "police", "command",
             "group", "organization", "brigade", "commando", "council", "mafia", "mafias", "government", "guard",
@@ -77,18 +79,39 @@ def candidates(doc: Doc) -> list[Candidate]:
     """Every extent of every phrase head, each span once (the first extent that yields it)."""
     found: dict[tuple[int, int], Candidate] = {}
     for token in doc:
-        if not _is_head(token):
+        if _is_head(token):
+            extents = _extents(token)
+        elif _is_nominal_modifier(token):
+            extents = [(_modifier_start(token), token.i + 1, "modifier")]
+        else:
             continue
-        for start, end, extent in _extents(token):
+        for start, end, extent in extents:
             if 0 < end - start <= MAX_SPAN_TOKENS and _plausible(doc[start:end]):
                 found.setdefault((start, end), Candidate(start, end, token.i, extent))
     return sorted(found.values(), key=lambda c: (c.start, c.end))
 
 
 def _is_head(token: Token) -> bool:
-    if token.dep_ in NAME_DEPS or token.is_punct or token.is_space or token.like_num:
+    if token.dep_ in NAME_DEPS | MODIFIER_DEPS or token.is_punct or token.is_space or token.like_num:
         return False
-    return token.pos_ in NOMINAL_POS or (token.dep_ in NOMINAL_DEPS and token.pos_ != "AUX")
+    return token.pos_ in NOMINAL_POS or (token.dep_ in NOMINAL_DEPS and token.pos_ == "VERB")
+
+
+def _is_nominal_modifier(token: Token) -> bool:
+    """'fmln' in 'fmln guerrillas', 'dynamite' in 'dynamite attack': a modifier that can fill a role itself."""
+    return token.dep_ in {"compound", "amod", "nmod", "poss"} and token.pos_ in {"NOUN", "PROPN"} \
+        and token.head.i > token.i
+
+
+def _modifier_start(token: Token) -> int:
+    """The start of the run of modifiers of the same head that ends at this one ('farabundo marti ... front')."""
+    start = token.left_edge.i
+    while start > 0:
+        before = token.doc[start - 1]
+        if before.head.i != token.head.i or before.dep_ not in NAME_DEPS or before.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            break
+        start = before.left_edge.i
+    return start
 
 
 def _extents(head: Token) -> list[tuple[int, int, str]]:
@@ -117,7 +140,7 @@ def _extents(head: Token) -> list[tuple[int, int, str]]:
 
 def _plausible(span: Span) -> bool:
     first, last = span[0], span[-1]
-    return not (first.is_punct and first.text != '"') and not last.is_punct and not last.is_stop
+    return not (first.pos_ in FUNCTION_POS and first.text != '"') and last.pos_ not in FUNCTION_POS
 
 
 # --- Candidate features --------------------------------------------------------------------------
@@ -168,14 +191,21 @@ def candidate_features(candidate: Candidate, document: DocumentView) -> dict[str
     }
     for word in words[:-1]:
         features[f"word={word}"] = 1.0
+    for offset in (1, 2, 3):  # the words around the phrase, by position
+        if candidate.start - offset >= sentence.start:
+            features[f"left{offset}={doc[candidate.start - offset].lemma_}"] = 1.0
+        if candidate.end + offset - 1 < sentence.end:
+            features[f"right{offset}={doc[candidate.end + offset - 1].lemma_}"] = 1.0
     governor, relation = _governor(head)
     features[f"governor={governor.lemma_}"] = 1.0
     features[f"relation={relation}"] = 1.0
     features[f"relation+governor={relation}|{governor.lemma_}"] = 1.0
+    features[f"lemma+relation={head.lemma_}|{relation}"] = 1.0
     verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
     if verb is not None:
         features[f"verb={verb.lemma_}"] = 1.0
         features[f"verb+relation={verb.lemma_}|{relation}"] = 1.0
+        features[f"lemma+verb+relation={head.lemma_}|{verb.lemma_}|{relation}"] = 1.0
         features[f"verb_passive={any(c.dep_ in {'auxpass', 'nsubjpass'} for c in verb.children)}"] = 1.0
         if verb.lemma_ in REPORTING_LEMMAS:
             features["under_reporting_verb"] = 1.0
@@ -202,6 +232,32 @@ def candidate_features(candidate: Candidate, document: DocumentView) -> dict[str
         features["has_org_entity"] = 1.0
     if "of" in words:
         features["has_of"] = 1.0
+    return features
+
+
+def phrase_key(span: Span) -> str:
+    """What two mentions of one phrase share: lower-cased words without articles and punctuation."""
+    return " ".join(t.lower_ for t in span if not t.is_punct and t.lower_ not in {"a", "an", "the"})
+
+
+def phrases(doc: Doc) -> dict[str, list[Candidate]]:
+    """Candidates grouped by phrase: the scorer counts a string once however often it occurs."""
+    grouped: dict[str, list[Candidate]] = {}
+    for candidate in candidates(doc):
+        key = phrase_key(candidate.span(doc))
+        if key:
+            grouped.setdefault(key, []).append(candidate)
+    return grouped
+
+
+def phrase_features(occurrences: list[Candidate], document: DocumentView) -> dict[str, float]:
+    """The features of every occurrence of a phrase together, with how often and how early it occurs."""
+    features: dict[str, float] = {}
+    for candidate in occurrences:
+        features.update(candidate_features(candidate, document))
+    sentences = [document.sentence_index[document.doc[c.head].sent.start] for c in occurrences]
+    features[f"occurrences={min(len(occurrences), 4)}"] = 1.0
+    features[f"first_sentence={min(min(sentences), 6)}"] = 1.0
     return features
 
 
