@@ -170,3 +170,21 @@ def test_evaluate_runs_the_pipeline_and_writes_gtt_predictions(tmp_path):
     assert written["T-1"]["pred_templates"] == []  # nothing happened: no template
     for predicted in written["T-2"]["pred_templates"]:
         assert set(predicted) == {"incident_type", "PerpInd", "PerpOrg", "Target", "Victim", "Weapon"}
+
+
+def test_the_command_prints_json_with_micro_and_per_role_figures(tmp_path):
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    row = {"docid": "T-3", "doctext": "the army said that rebels burned a bus near the border yesterday.",
+           "templates": [{"incident_type": "arson", "PerpInd": [[["rebels", 19]]], "PerpOrg": [],
+                          "Target": [[["bus", 35]]], "Victim": [], "Weapon": []}]}
+    path = tmp_path / "muc.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "muc4", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert 0.0 <= scores["micro_f1"] <= 1.0
+    assert scores["micro"]["gold"] == 3
+    assert set(scores["Victim"]) >= {"precision", "recall", "f1"}

@@ -36,10 +36,11 @@ import string
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from ..extract.roles import ROLES
 from ..ingest import RawArticle
 from ..model import InputError
 from ..pipeline import process
-from .muc4_templates import ROLES, Template, templates_from_document
+from .muc4_templates import Template, templates_from_document
 
 KEYS = ("incident_type", *ROLES)
 # Beyond this many candidate matchings a document is matched by the greedy best pair first (never reached by

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from ..model import Document, Incident, Target
 
-ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 Template = dict  # {"incident_type": str, role: [[mention, ...], ...] for each role}
 
 MUC_TYPES = {

@@ -9,8 +9,9 @@ pipeline calls `find_learned_incidents` instead. It asks the packaged model
 2. which incident types it tells of (attack, bombing, kidnapping, arson):
    one incident per type;
 3. which noun phrases fill which role (perpetrator individuals and
-   organisations, physical targets, victims, weapons): the best extent of
-   each phrase head, kept when the role is likely enough. A filler goes to the
+   organisations, physical targets, victims, weapons): all occurrences of a
+   phrase are scored together, a phrase is kept when its role is likely
+   enough, and of two nested phrases the likelier. A filler goes to the
    incident whose type its sentence speaks of, else to the likeliest one;
    perpetrators go to every incident of the report, as the reports usually
    have one author for all.
@@ -32,10 +33,9 @@ from ..model import DateRange, Incident, Perpetrator, Target
 from ..registry import ActorEntry, Registry
 from .context import ActorMention, Context, slug
 from .incidents import classify_target
-from .roles import document_features, phrase_features, phrases, view
+from .roles import ROLES, document_features, phrase_features, phrases, view
 
 MODEL_RESOURCE = "models/muc4-roles.json.gz"
-ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 # Phrases less likely than this to fill any role are not kept for the thresholds to look at.
 ROLE_FLOOR = 0.1
 # Words that tie a sentence to one incident type.

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+# The MUC-4 roles: perpetrator individuals and organisations, physical targets, victims, weapons.
+ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 NOMINAL_POS = {"NOUN", "PROPN", "NUM", "ADJ", "X"}
 # Relations only a noun phrase has: the parser often tags a lower-cased name as a verb ("hector oqueli colindres").
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "dative"}

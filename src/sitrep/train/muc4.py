@@ -41,7 +41,6 @@ from spacy.tokens import Doc
 
 from ..clean import clean_article
 from ..evaluate.muc4 import add_counts, empty_counts, gold_templates, normalise, score_document, summarise
-from ..evaluate.muc4_templates import ROLES
 from ..extract import roles as features
 from ..extract.learned import (
     Filler,
@@ -54,6 +53,7 @@ from ..extract.learned import (
     reading_features,
     restack,
 )
+from ..extract.roles import ROLES
 from ..ingest import RawArticle
 from ..linear import LinearModel
 from ..nlp import load_nlp
