@@ -10,14 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
 from .model import Document, InputError
@@ -197,12 +194,12 @@ def _existing(path: Path) -> Path:
 
 @eval_app.command("acled")
 def eval_acled(
-    path: Path = typer.Argument(..., help="JSONL of ACLED notes: id, text, source, gold {actor1, actor2, event_date}."),
+    path: Path = typer.Argument(..., help="JSONL of ACLED notes: id, text, source, gold {event_class, admin1, latitude, ...}."),
     json_output: bool = JsonOption,
     predictions: Path | None = PredictionsOption,
     limit: int | None = LimitOption,
 ) -> None:
-    """Actor resolution: how many coded actor1/actor2 are among the actors sitrep extracts.
+    """ACLED notes: event class, admin1, distance, fatalities and actors against the coded event.
 
     Example:
 
@@ -211,7 +208,27 @@ def eval_acled(
     """
     from .evaluate import acled
 
-    _report("ACLED actor resolution", acled.evaluate(_existing(path), predictions=predictions, limit=limit), json_output)
+    _report("ACLED notes", acled.evaluate(_existing(path), predictions=predictions, limit=limit), json_output)
+
+
+@eval_app.command("fusion")
+def eval_fusion(
+    path: Path = typer.Argument(..., help="JSONL of reports: id, text, published, gold {event_id, deaths_low, deaths_high}."),
+    json_output: bool = JsonOption,
+    predictions: Path | None = PredictionsOption,
+    limit: int | None = LimitOption,
+) -> None:
+    """Fusion across articles: pairwise and B-cubed F1 of fused incidents against gold events, and tolls.
+
+    Example:
+
+    \b
+        sitrep eval fusion ../shared/benchmarks/ucdp-fusion/dev.jsonl --json
+    """
+    from .evaluate import fusion
+
+    _report("Fusion across articles (UCDP)", fusion.evaluate(_existing(path), predictions=predictions, limit=limit),
+            json_output)
 
 
 @eval_app.command("mmp")
@@ -255,6 +272,26 @@ def eval_quotes(
             json_output)
 
 
+@eval_app.command("wikievents")
+def eval_wikievents(
+    path: Path = typer.Argument(..., help="JSONL of WikiEvents articles: id, text, sentences, event_mentions."),
+    json_output: bool = JsonOption,
+    predictions: Path | None = PredictionsOption,
+    limit: int | None = LimitOption,
+) -> None:
+    """Incident roles: attacker, target, place and weapon strings against KAIROS arguments (P/R/F1).
+
+    Example:
+
+    \b
+        sitrep eval wikievents ../shared/benchmarks/wikievents/dev.jsonl --json
+    """
+    from .evaluate import wikievents
+
+    scores = wikievents.evaluate(_existing(path), predictions=predictions, limit=limit)
+    _report("Incident roles (WikiEvents)", scores, json_output)
+
+
 @eval_app.command("muc4")
 def eval_muc4(
     path: Path = typer.Argument(..., help="JSONL of MUC-4 reports: docid, doctext, gold templates (GTT format)."),
@@ -272,9 +309,7 @@ def eval_muc4(
     """
     from .evaluate import muc4
 
-    total = muc4.count_rows(_existing(path), limit)
-    with _progress("reports", total) as advance:
-        scores = muc4.evaluate(path, predictions=predictions, limit=limit, on_row=advance)
+    scores = muc4.evaluate(_existing(path), predictions=predictions, limit=limit)
     if json_output:
         typer.echo(json.dumps(scores))
         return
@@ -307,19 +342,37 @@ def train_muc4(
     from .train import muc4
 
     rows = list(muc4.read_rows(_existing(train)))
-    with _progress("parsing", len(rows)) as advance:
-        docs = muc4.parse(rows, on_doc=advance)
+    docs = muc4.parse(rows)
     muc4.save(muc4.train(rows, docs, on_step=lambda step: err.print(f"{step} ...", markup=False)), out)
     typer.echo(f"wrote {out} ({out.stat().st_size:,} bytes)")
 
 
-@contextmanager
-def _progress(label: str, total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr, silent when stderr is not a terminal."""
-    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
-                  disable=not err.is_terminal) as progress:
-        task = progress.add_task(label, total=total)
-        yield lambda: progress.advance(task)
+bench_app = typer.Typer(help="Measure speed and memory (see docs/results.md).", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("fusion")
+def bench_fusion(
+    incidents: list[int] = typer.Option([10_000, 100_000, 1_000_000], "--incidents", "-n",
+                                        help="Reports to fuse; repeat for several sizes."),
+    json_output: bool = JsonOption,
+) -> None:
+    """Fusion time and memory on synthetic reports, one run per size, to show how it grows.
+
+    Example:
+
+    \b
+        sitrep bench fusion -n 10000 -n 100000 -n 1000000
+    """
+    from .bench import fusion_bench
+
+    results = fusion_bench(incidents)
+    if json_output:
+        typer.echo(json.dumps(results))
+        return
+    for row in results:
+        typer.echo(f"{row['reports']:>9} reports -> {row['incidents']:>8} incidents  {row['seconds']:>8.2f} s  "
+                   f"{row['reports_per_second']:>7} reports/s  peak RSS {row['peak_rss_mb']} MB")
 
 
 @app.command()

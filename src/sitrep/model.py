@@ -173,8 +173,10 @@ class Incident(Record):
     injuries: Count | None = None
     perpetrator_fatalities: Count | None = Field(None, description="Attackers killed, kept apart from victims.")
     perpetrators: list[Perpetrator] = Field(default_factory=list)
-    attackers: list[str] = Field(default_factory=list, description="The individuals who carried it out as the "
-                                 "article describes them, e.g. 'urban guerrillas', 'two armed men'.")
+    attackers: list[str] = Field(
+        default_factory=list,
+        description="How the text names or describes the attackers, group or not: 'a suicide bomber', 'Taliban gunmen'.",
+    )
     context: list[str] = Field(default_factory=list, description="Descriptive phrases kept as context, e.g. superlatives.")
     evidence: list[Evidence]
     confidence: float = Field(ge=0, le=1)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 import string
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..extract.roles import ROLES
@@ -41,6 +41,7 @@ from ..ingest import RawArticle
 from ..model import InputError
 from ..pipeline import process
 from .muc4_templates import Template, templates_from_document
+from .progress import tracked
 
 KEYS = ("incident_type", *ROLES)
 # Beyond this many candidate matchings a document is matched by the greedy best pair first (never reached by
@@ -52,28 +53,20 @@ _ARTICLES = re.compile(r"\b(?:a|an|the)\b")
 Counts = dict[str, dict[str, int]]
 
 
-def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None = None,
-             on_row: Callable[[], None] | None = None) -> dict:
+def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None = None) -> dict:
     rows = list(_rows(Path(path), limit))
     raws = [RawArticle(origin=f"{path}:{i + 1}", content=row["doctext"], format="text") for i, row in enumerate(rows)]
     totals = empty_counts()
     predicted_by_doc: dict[str, dict] = {}
     errors = 0
-    for row, result in zip(rows, process(raws), strict=True):
+    for row, result in zip(rows, tracked(process(raws), total=len(raws), label="MUC-4 reports"), strict=True):
         errors += isinstance(result, InputError)
         predicted = [] if isinstance(result, InputError) else templates_from_document(result)
         predicted_by_doc[row["docid"]] = {"pred_templates": predicted}
         add_counts(totals, score_document(predicted, gold_templates(row)))
-        if on_row is not None:
-            on_row()
     if predictions is not None:
         predictions.write_text(json.dumps(predicted_by_doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return summarise(totals, documents=len(rows), errors=errors)
-
-
-def count_rows(path: Path, limit: int | None = None) -> int:
-    """How many reports `evaluate` will read (for a progress bar)."""
-    return sum(1 for _ in _rows(Path(path), limit))
 
 
 def summarise(totals: Counts, *, documents: int, errors: int = 0) -> dict:

@@ -6,10 +6,11 @@
 2. Mentions are clustered into incidents: a mention joins the current
    incident unless its place, day or target clearly differ, or the text says
    "separate"/"another".
-3. Each incident collects from its sentences: targets, weapons, tolls, the
-   date expressions attached to its triggers, the most specific consistent
-   place, and perpetrators (claimed, attributed, suspected, joint), each with
-   who asserts it.
+3. Each incident collects from its sentences: targets and victims
+   (`targets.py`), the attackers as the text names them (`attackers.py`),
+   weapons, tolls, the date expressions attached to its triggers, the most
+   specific consistent place, and perpetrators (claimed, attributed,
+   suspected, joint), each with who asserts it.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ from spacy.tokens import Span, Token
 from ..model import DateRange, Evidence, Incident, Location, Perpetrator, Target
 from ..registry import Registry
 from ..resolve.dates import resolve_date
-from ..resolve.places import Gazetteer, GazetteerEntry, to_location
+from ..resolve.places import Gazetteer, to_location
 from . import counts
+from .attackers import CLAIM_LEMMAS, attacker_phrases
 from .context import Context, Sentence
 from .masking import SLOT, mask
-from .places import is_dateline, place_entities
+from .places import incident_place, is_dateline, place_entities
 from .statements import SPEECH_VERBS, Found, speaker_for
+from .targets import trigger_targets, victims
 
 NOUN_TRIGGERS = {
     "attack": "attack", "raid": "armed_assault", "assault": "armed_assault", "ambush": "armed_assault",
@@ -49,22 +52,6 @@ IRREALIS = {"prevent", "ability", "plan", "threaten", "threat", "risk", "fear", 
 SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|first|most \w+)\b.*\bhistory\b", re.I)
 SEPARATE = re.compile(r"\b(?:separate|another|second|earlier|later|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|"
                       r"bombing|raid|assault)\b", re.I)
-TARGET_TYPES = [  # first match wins: "police college" is police, not education
-    ("police", r"police|policem[ae]n|constabulary|cops?|officers|levies|frontier corps|rangers"),
-    ("military", r"army|military|soldiers?|troops|cantonment|garrison|checkpoint|base|barracks|security installation|"
-                 r"security forces|paramilitar"),
-    ("religious", r"mosque|church|temple|shrine|imambargah|gurdwara|synagogue|worshippers|pilgrims|seminary|madrass?a"),
-    ("education", r"school|college|university|students?|academy|teachers?"),
-    ("government", r"government|ministry|minister|official|court|parliament|governor|office|mayor|judge|council"),
-    ("diplomatic", r"embassy|consulate|diplomat"),
-    ("journalists", r"journalists?|reporters?|press club|newspaper|media"),
-    ("transport", r"bus|train|airport|railway|station|highway|convoy|vehicle"),
-    ("business", r"market|bazaar|shops?|hotel|bank|restaurant|factory|company|mall"),
-    ("utilities", r"pipeline|power|electricity|grid|tower|dam|gas"),
-    ("ngo", r"ngo|aid workers?|charity|polio"),
-    ("political", r"rally|party|campaign|candidate|election"),
-    ("civilians", r"civilians?|people|villagers|residents|passers-?by|wedding|funeral|children|women|family"),
-]
 WEAPONS = [
     ("suicide vest", r"suicide (?:vests?|jackets?|belts?)"), ("car bomb", r"car bombs?|vehicle-borne|vbied"),
     ("improvised explosive device", r"improvised explosive devices?|\bieds?\b|roadside bombs?"),
@@ -79,11 +66,13 @@ SPECIFIC_TYPES_BY_WEAPON = {"suicide vest": "suicide_bombing", "car bomb": "bomb
 TYPE_SPECIFICITY = ["attack", "armed_assault", "armed_clash", "bombing", "shelling", "air_strike", "arson",
                     "kidnapping", "assassination", "suicide_bombing", "violence_against_civilians", "protest", "riot"]
 
+# "claimed responsibility", and its synonyms: "accepted", "admitted", "took" responsibility
+CLAIMING = r"(?:claimed|accepted|admitted|took|assumed)"
 PERP = rf"(?:the\s+)?(?P<src>{SLOT})"
 PARTNER = rf"(?:the\s+)?(?P<dst>{SLOT})"
 CLAIM_RULES = [
     ("claimed", re.compile(rf"\b(?:was|were|has been|had been|is)\s+(?:also\s+)?claimed\s+by\s+{PERP}", re.I)),
-    ("claimed", re.compile(rf"{PERP}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?claimed\s+(?:responsibility|credit)",
+    ("claimed", re.compile(rf"{PERP}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?{CLAIMING}\s+(?:responsibility|credit)",
                            re.I)),
     ("claimed", re.compile(rf"\bclaims?\s+of\s+responsibility\s+(?:by|from)\s+{PERP}", re.I)),
     ("attributed", re.compile(rf"\b(?:carried out|perpetrated|conducted|staged|orchestrated|masterminded|executed|"
@@ -99,6 +88,8 @@ CLAIM_RULES = [
                          rf"|on|in)\b", re.I)),
     ("joint", re.compile(rf"\bjoint(?:ly)?\s+(?:attack|operation|raid|assault)\s+by\s+{PERP}\s+and\s+{PARTNER}", re.I)),
 ]
+# How many sentences after an incident's own may still tell it without naming it: victims, attackers.
+TOLD_WINDOW = 5
 HEDGED = re.compile(r"\b(?:suspected|believed|thought|likely|possibly|may|might|could|allegedly|reportedly)\b", re.I)
 OFFICIAL_KINDS = {"state", "state_force"}
 NON_STATE_PERPETRATORS = {"armed_group", "faction", "militia", "political_party"}
@@ -133,10 +124,30 @@ def find_incidents(ctx: Context, *, registry: Registry, gazetteer: Gazetteer,
         mentions += _mentions(ctx, sentence, gazetteer, continuing=bool(mentions))
     clusters = _cluster(ctx, mentions, gazetteer)
     perpetrators = _perpetrators(ctx, registry, statements, clusters)
+    told = _told_sentences(ctx, clusters)
     incidents = []
     for number, cluster in enumerate(clusters, start=1):
-        incidents.append(_incident(ctx, cluster, number, gazetteer, perpetrators.get(id(cluster), [])))
+        incidents.append(_incident(ctx, cluster, number, gazetteer, perpetrators.get(id(cluster), []),
+                                   told.get(id(cluster), [])))
     return incidents
+
+
+def _told_sentences(ctx: Context, clusters: list[Cluster]) -> dict[int, list[Sentence]]:
+    """The sentences that tell each incident: its own, and the few right after one of them that have no
+    trigger of their own ("Three other soldiers were wounded.")."""
+    told: dict[int, list[Sentence]] = {}
+    for cluster in clusters:
+        own = {s.index for s in cluster.sentences}
+        near = {i + step for i in own for step in range(1, TOLD_WINDOW + 1)}
+        told[id(cluster)] = [s for s in ctx.sentences if s.index in own or (
+            s.index in near and _cluster_for(clusters, s) is cluster)]
+    return told
+
+
+def _real(token: Token) -> bool:
+    """Not negated, not hypothetical: 'failed to kill', 'threatened to attack' are no acts."""
+    return not any(c.dep_ == "neg" for c in token.children) and \
+        not any(a.lemma_.lower() in IRREALIS for a in token.ancestors)
 
 
 def _mentions(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, *, continuing: bool) -> list[Mention]:
@@ -146,7 +157,7 @@ def _mentions(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, *, continu
         if event_type is None or not (_specific(ctx, token) or (continuing and _continues(token))):
             continue
         mention = Mention(token, event_type, sentence)
-        mention.targets = _targets(token)
+        mention.targets = trigger_targets(token)
         mention.places = _places(ctx, token, sentence, gazetteer)
         mention.dates = _dates(token, sentence)
         mention.context = _context(token)
@@ -227,55 +238,6 @@ def _in_conj(token: Token, root: Token) -> bool:
             return True
         node = node.head
     return False
-
-
-def _targets(trigger: Token) -> list[tuple[str, str, bool]]:
-    heads: list[Token] = []
-    if trigger.pos_ == "NOUN":
-        for prep in trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"on", "against", "at", "targeting"}:
-                heads += [c for c in prep.children if c.dep_ == "pobj"]
-        if trigger.dep_ == "compound" or any(c.dep_ == "compound" and c.lower_ == "police" for c in trigger.children):
-            heads += [c for c in trigger.children if c.dep_ == "compound"]
-    else:
-        heads += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
-        if trigger.dep_ == "acl":
-            heads.append(trigger.head)
-        # "a car bomb exploded near a checkpoint": the place hit, when it is a kind of target
-        for prep in trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"at", "near", "outside", "inside", "on"}:
-                heads += [c for c in prep.children if c.dep_ == "pobj" and classify_target(c.text) != "unknown"]
-    targets = []
-    for head in heads:
-        if head.lower_ in {"it", "them", "they"} or head.ent_type_ in {"DATE", "TIME", "GPE", "LOC"}:
-            continue
-        text, proper = _noun_phrase(head)
-        target_type = classify_target(text)
-        if target_type != "unknown" or proper:
-            targets.append((text, target_type, proper))
-    return targets
-
-
-def _noun_phrase(head: Token) -> tuple[str, bool]:
-    """The target's name: the head with its modifiers, without relative clauses or places."""
-    doc = head.doc
-    for ent in doc.ents:
-        if ent.start <= head.i < ent.end and ent.label_ in {"ORG", "FAC", "GPE"}:
-            span = ent[1:] if ent[0].lower_ == "the" else ent
-            return span.text, True
-    # Quantities belong to the toll, not to the target's name ("at least 12 people" → "people").
-    left = [c for c in head.lefts if c.dep_ in {"det", "amod", "compound", "poss", "nmod"} and c.lower_ != "dead"]
-    start = min([head.i, *(t.left_edge.i for t in left)])
-    tokens = [t for t in doc[start : head.i + 1] if t.dep_ not in {"nummod", "quantmod"} and t.like_num is False]
-    return " ".join(t.text for t in tokens).replace(" 's", "'s"), head.pos_ == "PROPN"
-
-
-def classify_target(text: str) -> str:
-    lowered = text.lower()
-    for target_type, pattern in TARGET_TYPES:
-        if re.search(rf"\b(?:{pattern})", lowered):
-            return target_type
-    return "unknown"
 
 
 def _places(ctx: Context, trigger: Token, sentence: Sentence, gazetteer: Gazetteer) -> list[tuple[Span, bool]]:
@@ -381,9 +343,13 @@ def _resolved_cities(ctx: Context, mentions: list[Mention], gazetteer: Gazetteer
 
 
 def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
-              perpetrators: list[Perpetrator]) -> Incident:
+              perpetrators: list[Perpetrator], told: list[Sentence]) -> Incident:
     sentences = cluster.sentences
-    evidence = [s.evidence() for s in sentences]
+    harmed = [(s, victims(s.span, real=_real)) for s in told]
+    doers = [(s, attacker_phrases(ctx, s.span, real=_real)) for s in told]
+    # A sentence that only names victims or attackers ("Three other soldiers were wounded.") is evidence too.
+    named = {s.index: s for s, found in harmed + doers if found} | {s.index: s for s in sentences}
+    evidence = [s.evidence() for _, s in sorted(named.items())]
     weapons = _weapons([m.clause for m in cluster.mentions])
     fatalities = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_fatalities(s.text)])
     injuries = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_injuries(s.text)])
@@ -396,12 +362,13 @@ def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
         type=_type(cluster, weapons),
         date=_date(ctx, cluster),
         location=location,
-        targets=_merge_targets(cluster),
+        targets=_merge_targets(cluster, [v for _, found in harmed for v in found]),
         weapons=weapons,
         fatalities=fatalities,
         injuries=injuries,
         perpetrator_fatalities=attackers,
         perpetrators=perpetrators,
+        attackers=list(dict.fromkeys(a for _, found in doers for a in found)),
         context=sorted({c for m in cluster.mentions for c in m.context}),
         evidence=evidence,
         confidence=round(confidence, 2),
@@ -434,57 +401,24 @@ def _date(ctx: Context, cluster: Cluster) -> DateRange:
 
 
 def _location(ctx: Context, cluster: Cluster, gazetteer: Gazetteer) -> Location | None:
-    hints = ctx.country_hints
-    scored: list[tuple[float, GazetteerEntry]] = []
-    entries: list[GazetteerEntry] = []
-    for mention in cluster.mentions:
-        for ent, attached in mention.places:
-            entry = gazetteer.resolve(ent.text, country_codes=hints)
-            if entry is None:
-                continue
-            entries.append(entry)
-            scored.append(({"city": 3, "admin1": 2, "country": 1}.get(entry.kind, 0) + (2 if attached else 0), entry))
-    if not scored:
-        return None
-    admin_hints = {e.name for e in entries if e.kind == "admin1"} | _admin_words(cluster, gazetteer, hints)
-    countries = {e.country_code for e in entries if e.country_code}
-
-    def consistency(entry: GazetteerEntry) -> float:
-        bonus = 1.0 if entry.admin1 and entry.admin1 in admin_hints else 0.0
-        return bonus + (0.5 if entry.country_code in countries else 0.0)
-
-    best = max(scored, key=lambda item: (item[0] + consistency(item[1]), item[1].population))[1]
-    return to_location(best)
+    named = [place for mention in cluster.mentions for place in mention.places]
+    entry = incident_place(ctx, named, cluster.sentences, gazetteer)
+    return to_location(entry) if entry is not None else None
 
 
-def _admin_words(cluster: Cluster, gazetteer: Gazetteer, hints: list[str]) -> set[str]:
-    """Province names inside names ('Balochistan Police College') support a place in that province."""
-    names = set()
-    for sentence in cluster.sentences:
-        for ent in sentence.span.ents:
-            if ent.label_ in {"ORG", "FAC"}:
-                for token in ent:
-                    if token.is_title:
-                        entry = gazetteer.resolve(token.text, country_codes=hints)
-                        if entry is not None and entry.kind == "admin1":
-                            names.add(entry.name)
-    return names
-
-
-def _merge_targets(cluster: Cluster) -> list[Target]:
+def _merge_targets(cluster: Cluster, harmed: list[tuple[str, str, bool]]) -> list[Target]:
     by_type: dict[str, list[tuple[str, bool]]] = {}
-    for mention in cluster.mentions:
-        if mention.context:
-            continue  # a superlative description is context, not another target
-        for text, target_type, proper in mention.targets:
-            by_type.setdefault(target_type, [])
-            if text not in [t for t, _ in by_type[target_type]]:
-                by_type[target_type].append((text, proper))
+    # A superlative description is context, not another target.
+    aimed = [t for m in cluster.mentions if not m.context for t in m.targets]
+    for text, target_type, proper in aimed + harmed:
+        by_type.setdefault(target_type, [])
+        if text not in [t for t, _ in by_type[target_type]]:
+            by_type[target_type].append((text, proper))
     targets = []
     for target_type, names in by_type.items():
-        if len(names) > 1:
-            # "police attack" gives a bare type word; a named or described target says more.
-            names = [(t, p) for t, p in names if " " in t or p] or names
+        # "police attack" gives a bare word that a named or described target repeats: "the police college".
+        names = [(t, p) for t, p in names if " " in t or p or not any(
+            re.search(rf"\b{re.escape(t)}\b", other, re.I) for other, _ in names if other != t)] or names
         proper = [t for t, p in names if p]
         name = proper[0] if proper else names[0][0]
         targets.append(Target(name=name, type=target_type, mentions=[t for t, _ in names if t != name]))
@@ -521,10 +455,12 @@ def _syntactic_claims(ctx: Context, registry: Registry, sentence: Sentence) -> l
     """'Al Shabaab, the group allied to al Qaeda, claimed responsibility': the subject of the claim, not its neighbour."""
     found = []
     for token in sentence.span:
-        if token.lemma_ != "claim" or token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
+        if token.lemma_ not in CLAIM_LEMMAS or token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
             continue
         objects = {c.lower_ for c in token.children if c.dep_ == "dobj"}
-        if not objects & {"responsibility", "credit", "attack", "bombing", "blast", "killing", "assault"}:
+        claimed = {"responsibility", "credit"} | ({"attack", "bombing", "blast", "killing", "assault"}
+                                                  if token.lemma_ == "claim" else set())
+        if not objects & claimed:
             continue
         for subject in (c for c in token.children if c.dep_ == "nsubj"):
             for actor in ctx.mention_for_subtree(subject):

@@ -32,8 +32,8 @@ from ..linear import LinearModel
 from ..model import DateRange, Incident, Perpetrator, Target
 from ..registry import ActorEntry, Registry
 from .context import ActorMention, Context, slug
-from .incidents import classify_target
 from .roles import ROLES, document_features, phrase_features, phrases, view
+from .targets import classify_target
 
 MODEL_RESOURCE = "models/muc4-roles.json.gz"
 # Phrases less likely than this to fill any role are not kept for the thresholds to look at.

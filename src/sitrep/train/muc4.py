@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 
 from ..clean import clean_article
 from ..evaluate.muc4 import add_counts, empty_counts, gold_templates, normalise, score_document, summarise
+from ..evaluate.progress import tracked
 from ..extract import roles as features
 from ..extract.learned import (
     Filler,
@@ -223,15 +224,10 @@ def read_rows(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def parse(rows: Sequence[dict], *, on_doc: Callable[[], None] | None = None) -> list[Doc]:
+def parse(rows: Sequence[dict]) -> list[Doc]:
     """The reports cleaned and parsed as the pipeline cleans and parses them."""
     texts = (clean_article(RawArticle(origin=row["docid"], content=row["doctext"], format="text")).text for row in rows)
-    docs = []
-    for doc in load_nlp().pipe(texts, batch_size=32):
-        docs.append(doc)
-        if on_doc is not None:
-            on_doc()
-    return docs
+    return list(tracked(load_nlp().pipe(texts, batch_size=32), total=len(rows), label="parsing MUC-4 reports"))
 
 
 def save(model: dict, out: Path) -> None:
