@@ -11,7 +11,7 @@ Three kinds of logistic regression, all over the features of
   no template must get none);
 - one per incident type (attack, bombing, kidnapping, arson): does the report
   have a template of that type. Robbery and forced work stoppage are too rare
-  to learn (17 and 6 of 1,019 train templates) and are not predicted.
+  to learn (17 and 6 of 1,114 train templates) and are not predicted.
 
 Two-fold cross-validation on the train split (models fitted on one half
 read the other) gives out-of-fold readings of every report, from which:
@@ -73,7 +73,7 @@ STACKED_C = 1.0
 NONE = "none"
 FOLDS = 2
 THRESHOLD_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
-# When a string is gold for two roles, the role it more often has wins.
+# A string gold for two roles in one report (rare) is labelled with the first of them in this order.
 ROLE_PRIORITY = ("PerpOrg", "Victim", "Target", "Weapon", "PerpInd")
 
 
@@ -83,8 +83,8 @@ class Example:
 
     row: dict
     doc: Doc
-    candidates: list[dict[str, float]]
-    labels: list[str]
+    phrases: list[dict[str, float]]  # the features of each candidate phrase
+    labels: list[str]  # the role of each candidate phrase, or none
     document: dict[str, float]
     types: set[str]
 
@@ -135,7 +135,7 @@ def fit_models(examples: Sequence[Example]) -> dict:
     # The role model learns from reports with templates only: in the others every phrase is "none" because
     # the report is irrelevant (an old event, a clash between armies), which the relevance model decides.
     told = [e for e in examples if e.types]
-    role_rows = [row for e in told for row in e.candidates]
+    role_rows = [row for e in told for row in e.phrases]
     role_labels = [lab for e in told for lab in e.labels]
     document_rows = [e.document for e in examples]
     model = {"roles": fit(role_rows, role_labels, c=ROLE_C).to_json(),
