@@ -19,6 +19,7 @@ from .extract.actors import build_actors, find_mentions, resolve_speaker_groups
 from .extract.context import Context, build_sentences
 from .extract.generic import find_generic_mentions
 from .extract.incidents import find_incidents
+from .extract.learned import find_learned_incidents, reads_lower_cased
 from .extract.places import find_places
 from .extract.relations import find_relations
 from .extract.statements import find_statements
@@ -44,7 +45,10 @@ def extract_document(article: Article, doc: Doc) -> Document:
     statements = find_statements(ctx, registry=registry)
     resolve_speaker_groups(ctx, statements)
     relations = find_relations(ctx, registry=registry, statements=statements)
-    incidents = find_incidents(ctx, registry=registry, gazetteer=gazetteer, statements=statements)
+    if reads_lower_cased(article.text):  # the rules read capitals; lower-cased wire text goes to the learned model
+        incidents = find_learned_incidents(ctx, registry=registry)
+    else:
+        incidents = find_incidents(ctx, registry=registry, gazetteer=gazetteer, statements=statements)
     places = find_places(ctx, gazetteer=gazetteer, incidents=incidents)
     used = {r.source_id for r in relations} | {r.target_id for r in relations}
     used |= {p.actor_id for i in incidents for p in i.perpetrators}

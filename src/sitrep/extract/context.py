@@ -48,7 +48,7 @@ class ActorMention:
     end: int
     text: str
     sentence: int
-    via: str  # registry | ner | faction | state | descriptor | coreference | speaker
+    via: str  # registry | ner | faction | state | descriptor | coreference | speaker | learned
 
 
 @dataclass
