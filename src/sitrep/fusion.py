@@ -38,8 +38,10 @@ THRESHOLD = 1.0
 DAY_POINTS = {0: 1.0, 1: 0.3, 2: -0.3}
 NEAR_KM, NEAR_POINTS = 25.0, 1.0
 SAME_ADMIN1_POINTS, OTHER_ADMIN1_POINTS, OTHER_COUNTRY_POINTS = 0.5, -1.5, -3.0
-# Headline types are coarse ("kills" is an attack, "blast" a bombing): another class is no evidence against.
-SAME_CLASS_POINTS, OTHER_CLASS_POINTS = 0.3, 0.0
+# Headline types are coarse ("kills" is an attack, "blast" a bombing): another violent class is no evidence
+# against; violence against a protest or a non-violent move is.
+SAME_CLASS_POINTS, OTHER_CLASS_POINTS, OTHER_KIND_POINTS = 0.3, 0.0, -1.5
+NON_VIOLENT_CLASSES = frozenset({"protest_or_riot", "strategic_development"})
 SAME_TOLL_POINTS, FAR_TOLL_POINTS, FAR_TOLL_RATIO = 0.5, -0.5, 2.0
 SHARED_ACTOR_POINTS = 0.5
 WORD_POINTS = 3.0
@@ -219,7 +221,12 @@ def match_parts(a: Report, b: Report, *, rarity: Callable[[str], float] | None =
     place = _place_points(a.incident.location, b.incident.location)
     if place is not None:
         parts["place"] = place
-    parts["class"] = SAME_CLASS_POINTS if a.event_class == b.event_class else OTHER_CLASS_POINTS
+    if a.event_class == b.event_class:
+        parts["class"] = SAME_CLASS_POINTS
+    elif a.event_class in NON_VIOLENT_CLASSES or b.event_class in NON_VIOLENT_CLASSES:
+        parts["class"] = OTHER_KIND_POINTS
+    else:
+        parts["class"] = OTHER_CLASS_POINTS
     toll = _toll_points(a.incident.fatalities, b.incident.fatalities)
     if toll is not None:
         parts["toll"] = toll
