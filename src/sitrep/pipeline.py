@@ -25,7 +25,7 @@ from .extract.relations import find_relations
 from .extract.statements import find_statements
 from .ingest import RawArticle, read_inputs
 from .model import Article, Document, InputError
-from .nlp import load_nlp
+from .nlp import load_nlp, parse_text
 from .registry import Registry
 from .resolve.places import Gazetteer
 
@@ -82,7 +82,7 @@ def process(
                 if len(article.text) > MAX_CHARS:
                     raise EmptyArticle(f"article has {len(article.text):,} characters; the limit is {MAX_CHARS:,}",
                                        origin=item.origin)
-                yield article.text, article
+                yield parse_text(article.text), article
             except SitrepError as exc:
                 yield "", InputError(origin=exc.origin or item.origin, code=exc.code, message=exc.message)
 

@@ -46,18 +46,22 @@ PERSON_NOUNS = (
 )
 ATTACKER_NOUNS = (r"(?:attackers?|militants?|gunmen|gunman|terrorists?|fighters?|insurgents?|assailants?|bombers?|rebels?|"
                   r"guerrillas?|maoists?|naxal(?:ite)?s?|separatists?|extremists?)")
-DEATH = r"(?:dead|killed|died|deaths?|lives|bodies|fatalities|martyred|slain|perished|lifeless)"
+DEATH = r"(?:dead|killed|died|dies|die|deaths?|lives|bodies|fatalities|martyred|slain|perished|lifeless)"
 INJURY = r"(?:injured|wounded|hurt|injuries|injuring|wounding)"
 
 
 def _patterns(outcome: str) -> list[re.Pattern]:
-    bare_verb = "kill(?:ed|ing)|shot dead|gunned down" if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)"
-    verb = ("kill(?:ed|ing|s)?|claim(?:ed|ing)|le(?:ft|aving)|shot dead|shooting dead|gunned down|gunning down|"
-            "massacred|executed|beheaded") if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)|le(?:ft|aving)"
+    bare_verb = "kill(?:ed|ing|s)|shot dead|gunned down" if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)"
+    verb = ("kill(?:ed|ing|s)?|claim(?:ed|ing)|le(?:ft|aving|aves?)|shot dead|shooting dead|gunned down|gunning down|"
+            "massacred|executed|beheaded") if outcome == DEATH else "injur(?:ed|ing|es)|wound(?:ed|ing|s)|le(?:ft|aving|aves?)"
     # "left 8 people injured" is no toll of the dead: "left" counts only with the outcome after it.
-    verb_without_outcome = verb.replace("le(?:ft|aving)|", "")
+    verb_without_outcome = verb.replace("le(?:ft|aving|aves?)|", "")
     return [
         re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+{QUANTITY}\b", re.I)
+        if outcome == DEATH else re.compile(r"(?!x)x"),
+        # "Death toll in Pakistan's Khyber tribal area militants' clash rises to 53"
+        re.compile(rf"\btoll\b[^.;:]{{0,80}}?\b(?:rise[sn]?|rose|climb(?:s|ed)?|reach(?:es|ed)?|jump(?:s|ed)?|"
+                   rf"mount(?:s|ed)?|swell(?:s|ed)?)\s+(?:to\s+)?{QUANTITY}\b", re.I)
         if outcome == DEATH else re.compile(r"(?!x)x"),
         re.compile(rf"\b(?:{verb})\s+{QUANTITY}\s+(?:{PERSON_NOUNS}\s+)?(?:\w+\s+){{0,2}}?{outcome}\b", re.I),
         re.compile(rf"\b(?:{verb_without_outcome})\s+{QUANTITY}\s+(?:[A-Za-z-]+\s+){{0,2}}?{PERSON_NOUNS}\b", re.I),
@@ -83,7 +87,7 @@ ATTACKERS_KILLED = [
     # "troops repelled the attackers and killed 12 of them"
     re.compile(rf"\b{ATTACKER_NOUNS}\b[^.;]*?\b(?:killed|shot dead|gunned down)\s+{QUANTITY}\s+of\s+them\b", re.I),
     # "the FC killed 2 militants", "killing 11 suspected militants"
-    re.compile(rf"\b(?:kill(?:ed|ing)|gunn?(?:ed|ing) down|shot dead)\s+{QUANTITY}\s+(?:[\w-]+\s+)?{ATTACKER_NOUNS}\b",
+    re.compile(rf"\b(?:kill(?:ed|ing|s)?|gun(?:s|ned|ning)? down|shot dead)\s+{QUANTITY}\s+(?:[\w-]+\s+)?{ATTACKER_NOUNS}\b",
                re.I),
 ]
 # Asides that split a figure from its verb: "Eleven people, including six children, were killed".

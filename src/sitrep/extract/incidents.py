@@ -132,8 +132,8 @@ def _real(token: Token) -> bool:
 def _mentions(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, *, continuing: bool) -> list[Mention]:
     found = []
     for token in sentence.span:
-        event_type = triggers.trigger_type(token)
-        if event_type is None or not (triggers.reports_event(token, event_type) or
+        event_type = triggers.trigger_type(token, headline=sentence.headline)
+        if event_type is None or not (triggers.reports_event(token, event_type, headline=sentence.headline) or
                                       (continuing and triggers.continues(token, counts.ATTACKER_NOUNS))):
             continue
         mention = Mention(token, event_type, sentence)

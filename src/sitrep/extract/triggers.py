@@ -57,6 +57,10 @@ VERB_TRIGGERS = {
     "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "nab": "arrest",
     "surrender": "strategic_development", "recruit": "strategic_development", "encroach": "strategic_development",
 }
+# Words that report an event only in a headline, whose grammar drops what prose would add: "19 militants die
+# in infighting", "Quetta blast toll rises to 84", "Troops pound hideouts", "2 militants eliminated".
+HEADLINE_NOUN_TRIGGERS = {"toll": "attack", "infighting": "armed_clash", "duel": "armed_clash"}
+HEADLINE_VERB_TRIGGERS = {"die": "attack", "succumb": "attack", "eliminate": "attack", "pound": "shelling"}
 # Nouns a trigger's modifiers turn into another type: "hunger strike" stays a protest, "air strike" does not.
 MODIFIED_NOUNS = {
     ("strike", "air"): "air_strike", ("strike", "drone"): "air_strike", ("strike", "aerial"): "air_strike",
@@ -103,7 +107,7 @@ SPECIFIC_TYPES_BY_WEAPON = {"suicide vest": "suicide_bombing", "car bomb": "bomb
 SIDED_LEMMAS = {"clash", "fighting", "fight"}
 CROWD_TYPES = {"riot", "arson"}
 # Triggers that name a fight itself; a killing typed armed_clash only because the dead were armed is not one.
-ENGAGEMENTS = {lemma for lemma, kind in NOUN_TRIGGERS.items() if kind == "armed_clash"} | {
+ENGAGEMENTS = {lemma for lemma, kind in (NOUN_TRIGGERS | HEADLINE_NOUN_TRIGGERS).items() if kind == "armed_clash"} | {
     "clash", "exchange", "violation", "firing"}
 
 ARMED_NOUNS = re.compile(r"\b(?:militants?|insurgents?|rebels?|maoists?|naxal(?:ite)?s?|terrorists?|separatists?|"
@@ -133,9 +137,19 @@ class Sides:
     crowd: bool  # partisans, or people who are no armed side (villagers, students)
 
 
-def trigger_type(token: Token) -> str | None:
+def trigger_type(token: Token, *, headline: bool = False) -> str | None:
     """The incident type a word names, or None when it names no event."""
     lemma = token.lemma_.lower()
+    found = _trigger_type(token, lemma)
+    if found is None and headline:
+        triggers = HEADLINE_NOUN_TRIGGERS if token.pos_ == "NOUN" else HEADLINE_VERB_TRIGGERS
+        found = triggers.get(lemma) if token.pos_ in {"NOUN", "VERB"} else None
+        if found == "attack" and _victims_armed(token):
+            found = "armed_clash"
+    return found
+
+
+def _trigger_type(token: Token, lemma: str) -> str | None:
     if token.pos_ == "NOUN":
         modifiers = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
         objects = {g.lower_ for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
@@ -171,7 +185,7 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         # "fired upon them", "fired shots"; not "teachers were fired"
         aimed = any(c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "into", "towards"} for c in token.children)
         return "armed_assault" if aimed or object_lemmas & {"shot", "bullet", "round", "gun"} else None
-    if lemma == "exchange" and "fire" in object_lemmas:
+    if lemma in {"exchange", "trade"} and "fire" in object_lemmas:
         return "armed_clash"
     if lemma == "set" and below & {"fire", "ablaze", "afire"}:
         return "arson"
@@ -211,25 +225,35 @@ def _verb_type(token: Token, lemma: str) -> str | None:
 
 
 def _victims_armed(verb: Token) -> bool:
-    victims = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    victims = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} or
+               c.dep_ == "nsubj" and verb.lemma_.lower() in {"die", "succumb"}]
     if verb.dep_ in {"acl", "relcl"}:
         victims.append(verb.head)  # "1 militant killed", "militants who were killed"
     return any(ARMED_NOUNS.fullmatch(v.text) for v in victims)
 
 
-def reports_event(token: Token, kind: str) -> bool:
-    """A trigger reports an event when it is real, specific, and not the grievance of a protest."""
+def reports_event(token: Token, kind: str, *, headline: bool = False) -> bool:
+    """A trigger reports an event when it is real, specific, and not the grievance of a protest.
+
+    A headline tells one specific event in its own grammar: present tense for the past ("Gunmen kill
+    judge"), no auxiliaries ("10 killed"), no articles ("Firing kills four"); and what it condemns or
+    mourns is that event ("PM condemns tribal area blast").
+    """
     if _governed(token, IRREALIS | BACKGROUND):
         return False
     if _modal(token) or any(_modal(a) for a in token.ancestors if a.pos_ in {"VERB", "AUX"}):
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return False
-    if any(a.lemma_.lower() in GRIEVANCE | PROTEST_WORDS for a in token.ancestors) and kind != "protest":
+    grievance = PROTEST_WORDS if headline else GRIEVANCE | PROTEST_WORDS
+    if any(a.lemma_.lower() in grievance for a in token.ancestors) and kind != "protest":
         return False
     if token.pos_ == "NOUN":
         if token.dep_ == "compound":
-            return False
+            # "Quetta blast toll rises to 84": the event a headline's toll is of
+            return headline and token.head.lemma_.lower() == "toll"
+        if headline:
+            return True
         if kind == "protest":
             return True  # "staged protests", "strikes continued": crowds act in the plural
         counted = any(c.dep_ == "nummod" or c.lower_ in {"twin", "serial"} for c in token.children)
@@ -239,7 +263,7 @@ def reports_event(token: Token, kind: str) -> bool:
         anchored = any(c.dep_ in {"prep", "compound", "amod", "acl", "relcl", "nummod"} for c in token.children)
         return bool(determiners & {"the", "this", "that", "a", "an", "its", "their", "saturday's", "sunday's"}) \
             or anchored or token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in {"erupt", "break", "occur"}
-    if kind == "protest" or _past(token):
+    if kind == "protest" or _past(token) or headline:
         return True  # "lawyers protested", "a man was hacked to death": a past event with its doer
     # A present-tense verb needs an anchor in its own clause: a place, a date, a figure, or "in the attack".
     own = [t for t in token.subtree if not _in_conj(t, token)]
