@@ -92,7 +92,7 @@ def rebuild_incidents(session: Session, ids: Iterable[str]) -> None:
     for report in reports:
         members[group[report.id]].append(report)
     published = dict(session.execute(select(ArticleRow.id, ArticleRow.published).where(
-        ArticleRow.id.in_({r.article_id for r in reports}))).tuples().all())
+        ArticleRow.id.in_({r.article_id for r in reports}))).all())
     for incident_id, rows in members.items():
         values, consolidation = consolidate([(r, published.get(r.article_id)) for r in rows])
         incident = session.get(IncidentRow, incident_id)

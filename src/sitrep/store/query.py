@@ -157,7 +157,7 @@ def list_actors(session: Session, *, name: str | None = None, country: str | Non
     if not include_merged:
         query = query.where(ActorRow.merged_into.is_(None))
     actors = session.scalars(query).all()
-    canonical = dict(session.execute(select(ActorRow.id, CANONICAL_ACTOR)).tuples().all())
+    canonical = dict(session.execute(select(ActorRow.id, CANONICAL_ACTOR)).all())
     incidents: dict[str, set[str]] = defaultdict(set)
     for actor_id, incident_id in session.execute(
             select(PerpetratorRow.actor_id, IncidentReportRow.incident_id)

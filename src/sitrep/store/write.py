@@ -253,7 +253,7 @@ def _insert_places(session: Session, places: list[Place | Location]) -> dict[str
         return {}
     session.execute(_insert(session, PlaceRow).values([rows[k] for k in sorted(rows)])
                     .on_conflict_do_nothing(index_elements=["key"]))
-    return dict(session.execute(select(PlaceRow.key, PlaceRow.id).where(PlaceRow.key.in_(rows))).tuples().all())
+    return dict(session.execute(select(PlaceRow.key, PlaceRow.id).where(PlaceRow.key.in_(rows))).all())
 
 
 def _insert(session: Session, table):
