@@ -51,10 +51,12 @@ class PostgresServer:
     def url(self, database: str) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self) -> str:
+    def create_database(self, *, template: str | None = None) -> str:
+        """A new database, empty or a copy of `template` (a database nobody is connected to)."""
         name = f"sitrep_test_{next(self._numbers)}"
+        copy = f' TEMPLATE "{template}"' if template else ""
         with psycopg.connect(self.url("postgres"), autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
 
 
@@ -74,8 +76,13 @@ def postgres_server() -> Iterator[PostgresServer]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path: Path) -> str:
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture()
+def database_url(backend: str, request, tmp_path: Path) -> str:
     """A fresh, empty database on each back end."""
-    if request.param == "sqlite":
+    if backend == "sqlite":
         return str(tmp_path / "sitrep.db")
     return request.getfixturevalue("postgres_server").create_database()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,7 +34,26 @@ def store(database_url: str) -> Iterator[Store]:
         yield store
 
 
+@pytest.fixture(scope="session")
+def filled_templates() -> dict[str, str]:
+    """Per back end, a database holding the extracted corpus, built once and copied for each test."""
+    return {}
+
+
 @pytest.fixture()
-def filled(store: Store, extracted) -> Store:
-    store_results(store, extracted)
-    return store
+def filled(backend: str, request, tmp_path: Path, tmp_path_factory, extracted, filled_templates) -> Iterator[Store]:
+    """A database holding every extracted article and the bad input."""
+    if backend not in filled_templates:
+        if backend == "sqlite":
+            filled_templates[backend] = str(tmp_path_factory.mktemp("template") / "filled.db")
+        else:
+            filled_templates[backend] = request.getfixturevalue("postgres_server").create_database()
+        with Store(filled_templates[backend]) as template:
+            store_results(template, extracted)
+    if backend == "sqlite":
+        url = str(shutil.copy(filled_templates[backend], tmp_path / "filled.db"))
+    else:
+        url = request.getfixturevalue("postgres_server").create_database(
+            template=filled_templates[backend].rsplit("/", 1)[1])
+    with Store(url) as store:
+        yield store

@@ -38,9 +38,9 @@ def test_the_migrations_build_exactly_the_tables_the_models_declare(store):
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
 
 
-def test_opening_a_migrated_database_again_keeps_its_data(filled, database_url):
+def test_opening_a_migrated_database_again_keeps_its_data(filled):
     before = table_counts(filled)
-    with Store(database_url) as reopened:
+    with Store(filled.url) as reopened:
         assert table_counts(reopened) == before
 
 
