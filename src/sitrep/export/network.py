@@ -39,7 +39,7 @@ def relation_graph(session: Session, filters: IncidentFilter) -> nx.MultiDiGraph
                                                           | {relation["status"]}))
             edge["relation_ids"] += LIST_SEPARATOR + relation["id"]
         else:
-            graph.add_edge(source, target, key, type=key, directed=relation["directed"], weight=1,
+            graph.add_edge(source, target, key, relation=key, directed=relation["directed"], weight=1,
                            statuses=relation["status"], relation_ids=relation["id"])
     return graph
 
