@@ -57,9 +57,10 @@ class UtcDateTime(TypeDecorator):
         return value.astimezone(dt.timezone.utc)
 
     def process_result_value(self, value: dt.datetime | None, dialect) -> dt.datetime | None:
-        if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=dt.timezone.utc)
-        return value
+        if value is None:
+            return None
+        # SQLite gives naive UTC back; PostgreSQL gives the session's time zone.
+        return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
 
 
 class Base(DeclarativeBase):
@@ -123,8 +124,8 @@ class PlaceRow(Base):
 
     __tablename__ = "places"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(255), unique=True)  # geonameid, else name|country|admin1|lat|lon
+    # "geonames:<id>", else name|country|admin1|lat|lon: the same id on every back end and every re-run.
+    id: Mapped[str] = mapped_column(String(255), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     admin1: Mapped[str | None] = mapped_column(Text)
     admin2: Mapped[str | None] = mapped_column(Text)
@@ -143,7 +144,7 @@ class PlaceMentionRow(Base):
 
     id: Mapped[str] = mapped_column(String(80), primary_key=True)  # <article id>-l<n>
     article_id: Mapped[str] = mapped_column(_article_fk(), index=True)
-    place_id: Mapped[int] = mapped_column(ForeignKey("places.id"), index=True)
+    place_id: Mapped[str] = mapped_column(ForeignKey("places.id"), index=True)
     role: Mapped[str] = mapped_column(String(16))
     confidence: Mapped[float]
 
@@ -192,7 +193,7 @@ class _IncidentValues:
     date_end: Mapped[dt.date | None] = mapped_column(Date)
     date_precision: Mapped[str] = mapped_column(String(16))
     date_text: Mapped[str | None] = mapped_column(Text)
-    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"), index=True)
+    place_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
     location_name: Mapped[str | None] = mapped_column(Text)
     admin1: Mapped[str | None] = mapped_column(Text, index=True)
     admin2: Mapped[str | None] = mapped_column(Text)

@@ -117,8 +117,7 @@ def _insert_document(session: Session, document: Document) -> None:
     session.flush()
     sentence_ids = _insert_sentences(session, article.id, _all_evidence(document))
     _insert_actors(session, document)
-    place_ids = _insert_places(session, [p for p in document.places] +
-                               [i.location for i in document.incidents if i.location is not None])
+    _insert_places(session, [*document.places, *(i.location for i in document.incidents if i.location)])
     evidence: list[EvidenceRow] = []
 
     def link(record_type: str, record_id: str, items: Iterable[Evidence], field: str | None = None) -> None:
@@ -132,11 +131,11 @@ def _insert_document(session: Session, document: Document) -> None:
         link("actor", mention_id, actor.evidence)
     for number, place in enumerate(document.places, start=1):
         mention_id = f"{article.id}-l{number}"
-        session.add(PlaceMentionRow(id=mention_id, article_id=article.id, place_id=place_ids[place_key(place)],
+        session.add(PlaceMentionRow(id=mention_id, article_id=article.id, place_id=place_key(place),
                                     role=place.role, confidence=place.confidence))
         link("place", mention_id, place.evidence)
     for incident in document.incidents:
-        place_id = place_ids[place_key(incident.location)] if incident.location else None
+        place_id = place_key(incident.location) if incident.location else None
         session.add(IncidentReportRow(id=incident.id, article_id=article.id, incident_id=None,
                                       record=incident.model_dump(mode="json"), **incident_values(incident, place_id)))
         link("incident_report", incident.id, incident.evidence)
@@ -168,7 +167,7 @@ def _insert_document(session: Session, document: Document) -> None:
     session.flush()
 
 
-def incident_values(incident: Incident, place_id: int | None) -> dict:
+def incident_values(incident: Incident, place_id: str | None) -> dict:
     """The columns an incident report shares with incidents, from an extracted Incident."""
     location: Location | None = incident.location
     values = {
@@ -240,20 +239,18 @@ def place_key(place: Place | Location) -> str:
     return "|".join([place.name.lower(), place.country_code or "", (place.admin1 or "").lower(), lat, lon])[:255]
 
 
-def _insert_places(session: Session, places: list[Place | Location]) -> dict[str, int]:
+def _insert_places(session: Session, places: list[Place | Location]) -> None:
     rows = {}
     for place in places:
         rows.setdefault(place_key(place), {
-            "key": place_key(place), "name": place.name, "admin1": place.admin1,
+            "id": place_key(place), "name": place.name, "admin1": place.admin1,
             "admin2": getattr(place, "admin2", None), "country_code": place.country_code,
             "country": getattr(place, "country", None), "lat": place.lat, "lon": place.lon,
             "precision": place.precision, "geonameid": getattr(place, "geonameid", None),
         })
-    if not rows:
-        return {}
-    session.execute(_insert(session, PlaceRow).values([rows[k] for k in sorted(rows)])
-                    .on_conflict_do_nothing(index_elements=["key"]))
-    return dict(session.execute(select(PlaceRow.key, PlaceRow.id).where(PlaceRow.key.in_(rows))).all())
+    if rows:
+        session.execute(_insert(session, PlaceRow).values([rows[k] for k in sorted(rows)])
+                        .on_conflict_do_nothing(index_elements=["id"]))
 
 
 def _insert(session: Session, table):

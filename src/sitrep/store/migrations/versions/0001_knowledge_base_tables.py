@@ -58,8 +58,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('origin', 'code', name=op.f('uq_input_errors_origin'))
     )
     op.create_table('places',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('key', sa.String(length=255), nullable=False),
+    sa.Column('id', sa.String(length=255), nullable=False),
     sa.Column('name', sa.Text(), nullable=False),
     sa.Column('admin1', sa.Text(), nullable=True),
     sa.Column('admin2', sa.Text(), nullable=True),
@@ -69,8 +68,7 @@ def upgrade() -> None:
     sa.Column('lon', sa.Float(), nullable=True),
     sa.Column('precision', sa.String(length=16), nullable=True),
     sa.Column('geonameid', sa.Integer(), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_places')),
-    sa.UniqueConstraint('key', name=op.f('uq_places_key'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_places'))
     )
     with op.batch_alter_table('places', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_places_country_code'), ['country_code'], unique=False)
@@ -138,7 +136,7 @@ def upgrade() -> None:
     sa.Column('date_end', sa.Date(), nullable=True),
     sa.Column('date_precision', sa.String(length=16), nullable=False),
     sa.Column('date_text', sa.Text(), nullable=True),
-    sa.Column('place_id', sa.Integer(), nullable=True),
+    sa.Column('place_id', sa.String(length=255), nullable=True),
     sa.Column('location_name', sa.Text(), nullable=True),
     sa.Column('admin1', sa.Text(), nullable=True),
     sa.Column('admin2', sa.Text(), nullable=True),
@@ -173,7 +171,7 @@ def upgrade() -> None:
     op.create_table('place_mentions',
     sa.Column('id', sa.String(length=80), nullable=False),
     sa.Column('article_id', sa.String(length=32), nullable=False),
-    sa.Column('place_id', sa.Integer(), nullable=False),
+    sa.Column('place_id', sa.String(length=255), nullable=False),
     sa.Column('role', sa.String(length=16), nullable=False),
     sa.Column('confidence', sa.Double(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], name=op.f('fk_place_mentions_article_id_articles'), ondelete='CASCADE'),
@@ -278,7 +276,7 @@ def upgrade() -> None:
     sa.Column('date_end', sa.Date(), nullable=True),
     sa.Column('date_precision', sa.String(length=16), nullable=False),
     sa.Column('date_text', sa.Text(), nullable=True),
-    sa.Column('place_id', sa.Integer(), nullable=True),
+    sa.Column('place_id', sa.String(length=255), nullable=True),
     sa.Column('location_name', sa.Text(), nullable=True),
     sa.Column('admin1', sa.Text(), nullable=True),
     sa.Column('admin2', sa.Text(), nullable=True),

@@ -1,0 +1,112 @@
+"""The knowledge base from the command line: ingest → incidents → export, kill -9 in the middle of an ingest,
+two ingests at once on one PostgreSQL database. Every check compares with an uninterrupted ingest."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from sitrep.store.database import Store
+from sitrep.store.ingest import ingest_paths
+from sitrep.store.query import list_actors, list_incidents, list_relations
+from sitrep.store.schema import ArticleRow, Base
+
+ROOT = Path(__file__).resolve().parents[2]
+E2E = ROOT / "tests" / "e2e" / "articles"
+CORPUS = ROOT / "tests" / "store" / "corpus" / "articles.jsonl"
+SAMPLE = ROOT / "examples" / "quetta-police-college-2016-10-26.txt"
+# The same seed every run: the kill points vary across rounds, not across runs.
+KILL_SEED = 6
+CLI_TIMEOUT = 300
+
+
+def sitrep(*args: str) -> list[str]:
+    return [sys.executable, "-m", "sitrep", *map(str, args)]
+
+
+def contents(db: str) -> dict:
+    """Everything a user can read out of a knowledge base, independent of row order."""
+    with Store(db) as store, store.session() as session:
+        counts = {name: session.scalar(select(func.count()).select_from(table))
+                  for name, table in Base.metadata.tables.items() if name != "alembic_version"}
+        return {
+            "counts": counts,
+            "incidents": sorted(list_incidents(session), key=lambda i: i["id"]),
+            "relations": sorted(list_relations(session), key=lambda r: r["id"]),
+            "actors": sorted(list_actors(session), key=lambda a: a["id"]),
+        }
+
+
+def reference(paths: list[Path], tmp_path: Path) -> dict:
+    db = str(tmp_path / "reference.db")
+    with Store(db) as store:
+        ingest_paths(paths, store=store)
+    return contents(db)
+
+
+def stored_articles(store: Store) -> int:
+    with store.session() as session:
+        return session.scalar(select(func.count()).select_from(ArticleRow))
+
+
+def test_ingest_incidents_and_export_from_the_command_line(tmp_path):
+    db = tmp_path / "kb.db"
+    ingest = subprocess.run(sitrep("ingest", E2E, CORPUS, "--db", db, "--workers", "2"), capture_output=True,
+                            text=True, timeout=CLI_TIMEOUT)
+    assert ingest.returncode == 1, ingest.stderr  # the corpus has one malformed line
+    assert f"error: {CORPUS}:3: [E105]" in ingest.stderr
+    assert "7 articles (7 new, 0 replaced, 0 unchanged), 8 incidents, 1 errors" in ingest.stderr
+    listed = subprocess.run(sitrep("incidents", "--db", db, "--country", "PK", "--json"), capture_output=True,
+                            text=True, timeout=CLI_TIMEOUT, check=True)
+    assert sorted(i["location"]["name"] for i in json.loads(listed.stdout)) == ["Peshawar", "Quetta"]
+    geojson = tmp_path / "pk.geojson"
+    subprocess.run(sitrep("export", "--format", "geojson", "--country", "PK", "-o", geojson, "--db", db),
+                   capture_output=True, timeout=CLI_TIMEOUT, check=True)
+    assert len(json.loads(geojson.read_text(encoding="utf-8"))["features"]) == 2
+    assert contents(str(db)) == reference([E2E, CORPUS], tmp_path)
+
+
+@pytest.mark.slow
+def test_an_ingest_killed_at_random_points_and_rerun_loses_and_duplicates_nothing(database_url, tmp_path):
+    rng = random.Random(KILL_SEED)
+    command = sitrep("ingest", E2E, CORPUS, "--db", database_url, "--quiet")
+    # First kill while the process starts up (loading the model, maybe migrating the fresh database).
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(rng.uniform(0.2, 2.5))
+    process.kill()
+    process.wait()
+    with Store(database_url) as store:
+        for _ in range(2):  # then kills just after an article was committed, mid-way through the writes
+            before = stored_articles(store)
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            deadline = time.monotonic() + CLI_TIMEOUT
+            while stored_articles(store) == before and process.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(rng.uniform(0, 0.1))
+            process.kill()
+            process.wait()
+        assert stored_articles(store) < 7, "the kills all came too late to interrupt anything"
+    final = subprocess.run(command, capture_output=True, text=True, timeout=CLI_TIMEOUT)
+    assert final.returncode == 1, final.stderr  # the malformed line, reported again
+    assert contents(database_url) == reference([E2E, CORPUS], tmp_path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_two_ingests_at_once_with_overlapping_inputs_store_each_article_once(database_url, tmp_path):
+    first = subprocess.Popen(sitrep("ingest", E2E, CORPUS, "--db", database_url, "--quiet"),
+                             stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(sitrep("ingest", CORPUS, SAMPLE, E2E, "--db", database_url, "--quiet"),
+                              stderr=subprocess.PIPE, text=True)
+    for process in (first, second):
+        _, stderr = process.communicate(timeout=CLI_TIMEOUT)
+        assert process.returncode == 1, stderr  # each reports the malformed line
+        assert "Traceback" not in stderr
+    assert contents(database_url) == reference([E2E, CORPUS, SAMPLE], tmp_path)
