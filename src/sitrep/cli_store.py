@@ -242,7 +242,7 @@ class Target(str, Enum):
 
 @contextmanager
 def reviewing(db: str) -> Iterator:
-    with opened(db) as store, store.session() as session:
+    with opened(db) as store, store.writer() as session:
         try:
             with session.begin():
                 yield session

@@ -18,7 +18,7 @@ def store_results(store: Store, results: list[Document | InputError], **options)
     """Store each result in its own transaction, as ingest does; return the outcomes."""
     outcomes = []
     for result in results:
-        with store.session() as session, session.begin():
+        with store.writer() as session, session.begin():
             if isinstance(result, InputError):
                 store_input_error(session, result)
                 outcomes.append("error")

@@ -33,7 +33,7 @@ def test_acled_csv_reads_back_with_pandas(filled, tmp_path):
 
 
 def test_gtd_csv_reads_back_with_pandas_and_leaves_out_protests(filled, tmp_path):
-    with filled.session() as session, session.begin():
+    with filled.writer() as session, session.begin():
         dhaka = next(i["id"] for i in list_incidents(session) if i["type"] == "armed_clash")
         review.correct_field(session, target_type="incident", target_id=dhaka, field="type", value="protest",
                              author="ana", reason="students protesting")

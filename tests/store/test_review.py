@@ -22,7 +22,7 @@ def incidents(store, **filters) -> dict[str, dict]:
 
 
 def edit(store, action, **arguments):
-    with store.session() as session, session.begin():
+    with store.writer() as session, session.begin():
         return action(session, author="ana", reason="checked the source", **arguments).id
 
 
@@ -34,7 +34,7 @@ def test_a_correction_survives_reextraction_and_undo_restores_the_extracted_valu
     corrected = incidents(filled)[PESHAWAR]
     assert corrected["fatalities"]["min"] == 14
     assert corrected["consolidation"]["corrections"] == {"fatalities_min": edit_id}
-    with filled.session() as session, session.begin():
+    with filled.writer() as session, session.begin():
         review.undo(session, edit_id=edit_id, author="ben", reason="the hospital figure was wrong")
     assert incidents(filled)[PESHAWAR]["fatalities"]["min"] == 12
     with filled.session() as session:
@@ -51,7 +51,7 @@ def test_a_rejected_relation_stays_rejected_after_reextraction_until_undone(fill
     store_results(filled, extracted, reextract=True)
     with filled.session() as session:
         assert relation["id"] not in {r["id"] for r in list_relations(session)}
-    with filled.session() as session, session.begin():
+    with filled.writer() as session, session.begin():
         review.undo(session, edit_id=edit_id, author="ana", reason="it was right")
     with filled.session() as session:
         assert relation["id"] in {r["id"] for r in list_relations(session)}
@@ -84,7 +84,7 @@ def test_merged_incidents_keep_both_reports_and_a_split_separates_them_again(fil
 def test_undoing_a_merge_restores_the_incidents_as_extracted(filled):
     before = incidents(filled)
     merge_id = edit(filled, review.merge_incidents, into=PESHAWAR, incidents=[QUETTA])
-    with filled.session() as session, session.begin():
+    with filled.writer() as session, session.begin():
         review.undo(session, edit_id=merge_id, author="ana", reason="different attacks")
     assert incidents(filled) == before
 
@@ -98,7 +98,7 @@ def test_merged_actors_answer_to_either_name_until_undone(filled):
         (merged,) = list_actors(session, name="islamic-state")
         assert "al-shabaab" in merged["merged"]
         assert "al-shabaab" not in {a["id"] for a in list_actors(session)}
-    with filled.session() as session, session.begin():
+    with filled.writer() as session, session.begin():
         review.undo(session, edit_id=merge_id, author="ana", reason="not the same group")
     assert QUETTA not in incidents(filled, actor="Shabaab")
 
@@ -107,7 +107,7 @@ def test_an_actor_correction_is_undone_to_the_stored_name(filled):
     first = edit(filled, review.correct_field, target_type="actor", target_id="al-shabaab", field="name",
                  value="Harakat al-Shabaab al-Mujahideen")
     edit(filled, review.correct_field, target_type="actor", target_id="al-shabaab", field="name", value="HSM")
-    with filled.session() as session, session.begin():
+    with filled.writer() as session, session.begin():
         review.undo(session, edit_id=first, author="ana", reason="keep the short form")
     with filled.session() as session:
         assert list_actors(session, name="al-shabaab")[0]["name"] == "HSM"
@@ -121,12 +121,12 @@ def test_an_actor_correction_is_undone_to_the_stored_name(filled):
     ({"target_type": "incident", "target_id": PESHAWAR, "field": "date_start", "value": "last May"}, InvalidEdit),
 ])
 def test_an_impossible_correction_is_refused(filled, arguments, error):
-    with pytest.raises(error), filled.session() as session, session.begin():
+    with pytest.raises(error), filled.writer() as session, session.begin():
         review.correct_field(session, author="ana", reason="r", **arguments)
 
 
 def test_an_edit_without_a_reason_is_refused(filled):
-    with pytest.raises(InvalidEdit), filled.session() as session, session.begin():
+    with pytest.raises(InvalidEdit), filled.writer() as session, session.begin():
         review.reject(session, target_type="incident", target_id=PESHAWAR, author="ana", reason=" ")
 
 

@@ -5,8 +5,8 @@ Opening migrates the database to the newest schema, so a fresh path just works.
 Example:
 
     store = Store("sitrep.db")                       # or "postgresql://user@host/sitrep"
-    with store.session() as session, session.begin():
-        ...
+    with store.writer() as session, session.begin():
+        ...  # store.session() for reading
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ LOGGER = logging.getLogger(__name__)
 DEFAULT_DATABASE = "sitrep.db"
 # Ingest holds the SQLite write lock for one article at a time; a second writer waits this long for it.
 SQLITE_BUSY_TIMEOUT_MS = 120_000
+WRITE_OPTION = "sitrep_writes"
 POSTGRES_SCHEME = re.compile(r"^postgres(?:ql)?(?:\+\w+)?://")
 
 
@@ -53,10 +54,12 @@ def create_store_engine(url: str) -> Engine:
             dbapi_connection.execute(f"PRAGMA {pragma}")
 
     @event.listens_for(engine, "begin")
-    def _begin_immediately(connection) -> None:
-        # Take the write lock up front: a deferred transaction that later needs it fails with
+    def _begin(connection) -> None:
+        # A writer takes the write lock up front: a deferred transaction that later needs it fails with
         # "database is locked" instead of waiting, when another process writes at the same time.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Readers stay deferred, so that in WAL mode they never wait for a writer.
+        writes = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     return engine
 
@@ -67,15 +70,22 @@ class Store:
     def __init__(self, db: str | Path = DEFAULT_DATABASE):
         self.url = database_url(db)
         self.engine = create_store_engine(self.url)
-        upgrade_to_head(self.engine)
+        writer_engine = self.engine.execution_options(**{WRITE_OPTION: True})
+        upgrade_to_head(writer_engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer_sessions = sessionmaker(writer_engine, expire_on_commit=False)
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
     def session(self) -> Session:
+        """A session for reading."""
         return self._sessions()
+
+    def writer(self) -> Session:
+        """A session for writing: on SQLite its transactions wait for the write lock when they begin."""
+        return self._writer_sessions()
 
     def close(self) -> None:
         self.engine.dispose()

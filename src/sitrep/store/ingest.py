@@ -109,7 +109,7 @@ def _store(store: Store, document: Document, stats: IngestStats, *, reextract: b
 def _write(store: Store, write: Callable[[Session], object]):
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
-            with store.session() as session, session.begin():
+            with store.writer() as session, session.begin():
                 return write(session)
         except (IntegrityError, OperationalError):
             if attempt == WRITE_ATTEMPTS:

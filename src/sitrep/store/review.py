@@ -7,7 +7,7 @@ CLI (`sitrep review`) and the web application call these functions.
 
 Example:
 
-    with store.session() as session, session.begin():
+    with store.writer() as session, session.begin():
         edit = review.correct_field(session, target_type="incident", target_id="f0389997eac9643f-1",
                                     field="fatalities_min", value="62", author="ana", reason="hospital figure")
         review.undo(session, edit_id=edit.id, author="ana", reason="wrong incident")
