@@ -11,7 +11,6 @@ Example:
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
@@ -19,8 +18,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from .migrate import upgrade_to_head
-
-LOGGER = logging.getLogger(__name__)
 
 DEFAULT_DATABASE = "sitrep.db"
 # Ingest holds the SQLite write lock for one article at a time; a second writer waits this long for it.
