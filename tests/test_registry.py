@@ -18,7 +18,7 @@ from sitrep.model import ActorKind
 from sitrep.registry import COMMON_ENGLISH, RELATION_TYPES, ActorEntry, KnownRelation, Registry
 
 NON_STATE_KINDS = {"armed_group", "faction", "militia", "political_party"}
-PATTERN_KINDS = NON_STATE_KINDS | {"international_organization"}
+PATTERN_KINDS = NON_STATE_KINDS | {"international_organization", "state_force"}
 FORCES = ("state", "military", "police", "security", "intelligence")
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_SCRIPT = ROOT / "scripts" / "build_registry.py"

@@ -195,12 +195,12 @@ def _existing(path: Path) -> Path:
 
 @eval_app.command("acled")
 def eval_acled(
-    path: Path = typer.Argument(..., help="JSONL of ACLED notes: id, text, source, gold {actor1, actor2, event_date}."),
+    path: Path = typer.Argument(..., help="JSONL of ACLED notes: id, text, source, gold {event_class, admin1, latitude, ...}."),
     json_output: bool = JsonOption,
     predictions: Path | None = PredictionsOption,
     limit: int | None = LimitOption,
 ) -> None:
-    """Actor resolution: how many coded actor1/actor2 are among the actors sitrep extracts.
+    """ACLED notes: event class, admin1, distance, fatalities and actors against the coded event.
 
     Example:
 
@@ -209,7 +209,27 @@ def eval_acled(
     """
     from .evaluate import acled
 
-    _report("ACLED actor resolution", acled.evaluate(_existing(path), predictions=predictions, limit=limit), json_output)
+    _report("ACLED notes", acled.evaluate(_existing(path), predictions=predictions, limit=limit), json_output)
+
+
+@eval_app.command("fusion")
+def eval_fusion(
+    path: Path = typer.Argument(..., help="JSONL of reports: id, text, published, gold {event_id, deaths_low, deaths_high}."),
+    json_output: bool = JsonOption,
+    predictions: Path | None = PredictionsOption,
+    limit: int | None = LimitOption,
+) -> None:
+    """Fusion across articles: pairwise and B-cubed F1 of fused incidents against gold events, and tolls.
+
+    Example:
+
+    \b
+        sitrep eval fusion ../shared/benchmarks/ucdp-fusion/dev.jsonl --json
+    """
+    from .evaluate import fusion
+
+    _report("Fusion across articles (UCDP)", fusion.evaluate(_existing(path), predictions=predictions, limit=limit),
+            json_output)
 
 
 @eval_app.command("mmp")
@@ -251,6 +271,54 @@ def eval_quotes(
 
     _report("Statements (PolNeAR attributions)", quotes.evaluate(_existing(path), predictions=predictions, limit=limit),
             json_output)
+
+
+@eval_app.command("wikievents")
+def eval_wikievents(
+    path: Path = typer.Argument(..., help="JSONL of WikiEvents articles: id, text, sentences, event_mentions."),
+    json_output: bool = JsonOption,
+    predictions: Path | None = PredictionsOption,
+    limit: int | None = LimitOption,
+) -> None:
+    """Incident roles: attacker, target, place and weapon strings against KAIROS arguments (P/R/F1).
+
+    Example:
+
+    \b
+        sitrep eval wikievents ../shared/benchmarks/wikievents/dev.jsonl --json
+    """
+    from .evaluate import wikievents
+
+    scores = wikievents.evaluate(_existing(path), predictions=predictions, limit=limit)
+    _report("Incident roles (WikiEvents)", scores, json_output)
+
+
+bench_app = typer.Typer(help="Measure speed and memory (see docs/results.md).", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("fusion")
+def bench_fusion(
+    incidents: list[int] = typer.Option([10_000, 100_000, 1_000_000], "--incidents", "-n",
+                                        help="Reports to fuse; repeat for several sizes."),
+    json_output: bool = JsonOption,
+) -> None:
+    """Fusion time and memory on synthetic reports, one run per size, to show how it grows.
+
+    Example:
+
+    \b
+        sitrep bench fusion -n 10000 -n 100000 -n 1000000
+    """
+    from .bench import fusion_bench
+
+    results = fusion_bench(incidents)
+    if json_output:
+        typer.echo(json.dumps(results))
+        return
+    for row in results:
+        typer.echo(f"{row['reports']:>9} reports -> {row['incidents']:>8} incidents  {row['seconds']:>8.2f} s  "
+                   f"{row['reports_per_second']:>7} reports/s  peak RSS {row['peak_rss_mb']} MB")
 
 
 app.command("ingest")(cli_store.ingest)

@@ -154,6 +154,8 @@ IncidentType = Literal[
     "protest",
     "riot",
     "attack",
+    "arrest",
+    "strategic_development",
 ]
 
 
@@ -168,6 +170,10 @@ class Incident(Record):
     injuries: Count | None = None
     perpetrator_fatalities: Count | None = Field(None, description="Attackers killed, kept apart from victims.")
     perpetrators: list[Perpetrator] = Field(default_factory=list)
+    attackers: list[str] = Field(
+        default_factory=list,
+        description="How the text names or describes the attackers, group or not: 'a suicide bomber', 'Taliban gunmen'.",
+    )
     context: list[str] = Field(default_factory=list, description="Descriptive phrases kept as context, e.g. superlatives.")
     evidence: list[Evidence]
     confidence: float = Field(ge=0, le=1)

@@ -252,7 +252,8 @@ class Registry:
         hint = country_code.upper() if country_code else None
         variants = list(_variants(mention))
         for text, kinds in variants:
-            found = _prefer([e for e in self._exact(text) if kinds is None or e.kind in kinds], hint)
+            found = _prefer([e for e in self._exact(text) if (kinds is None or e.kind in kinds)
+                             and not _foreign_force_word(e, text, hint)], hint)
             if found:
                 return found
         if hint and (force := _UNQUALIFIED_FORCES.get(_spaced(mention))):
@@ -306,7 +307,7 @@ class Registry:
         return self._exact(text)
 
     def entity_patterns(self) -> list[dict]:
-        """EntityRuler token patterns (label ORG, id = actor id) for named organisations.
+        """EntityRuler token patterns (label ORG, id = actor id) for named organisations and state bodies.
 
         Each alias is split as spaCy's English tokenizer splits running text.
         Short aliases and capitalised common phrases match case-sensitively
@@ -320,7 +321,9 @@ class Registry:
         patterns: list[dict] = []
         seen: set[tuple[tuple[str, str], ...]] = set()
         for entry in self._entries.values():
-            if entry.kind not in GROUP_KINDS:
+            # Named state bodies ("Frontier Corps") too; generated state actors ("Lebanese forces") are phrases.
+            named_body = entry.kind == "state_force" and not entry.id.startswith("state:")
+            if entry.kind not in GROUP_KINDS and not named_body:
                 continue
             for alias in _pattern_aliases(entry):
                 pattern = _token_pattern((t.text for t in tokenizer(alias)), cased=_is_case_sensitive(alias))
@@ -437,6 +440,13 @@ def _variants(mention: str) -> Iterator[tuple[str, frozenset[str] | None]]:
     stripped = _DESCRIPTOR_SUFFIX.sub("", _DESCRIPTOR_PREFIX.sub("", bare))
     if stripped and stripped != bare:
         yield stripped, GROUP_KINDS
+
+
+def _foreign_force_word(entry: ActorEntry, text: str, hint: str | None) -> bool:
+    """"Rangers" in a Thai story are Thai rangers, not Pakistan Rangers: a state body's one-word
+    alias that is not an acronym names it only in its own country's news."""
+    return (hint is not None and entry.kind == "state_force" and entry.country_code not in {None, hint}
+            and " " not in text.strip() and not text.isupper())
 
 
 def _prefer(candidates: list[ActorEntry], hint: str | None) -> ActorEntry | None:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from sitrep.evaluate.acled import evaluate, matches
+from sitrep.evaluate.acled import distance_km, evaluate, matches, same_admin1
 from sitrep.model import Actor
 from sitrep.registry import Registry
 from sitrep.resolve.places import Gazetteer
@@ -47,6 +47,45 @@ def test_evaluate_end_to_end(tmp_path):
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     predictions = tmp_path / "predicted.jsonl"
     scores = evaluate(path, predictions=predictions)
-    assert (scores["rows"], scores["gold_actors"], scores["found"]) == (2, 3, 2)
+    assert (scores["rows"], scores["gold_actors"], scores["actor_recall"]) == (2, 3, 0.6667)
     assert scores["row_recall"] == 0.5
     assert len(predictions.read_text().splitlines()) == 2
+
+
+def test_event_scores_end_to_end(tmp_path):
+    rows = [
+        {"id": "1", "text": "Gunmen shot dead 3 policemen in Peshawar on Monday.", "source": "",
+         "gold": {"event_date": "12-March-2015", "event_class": "armed_clash", "admin1": "Khyber Pakhtunkhwa",
+                  "latitude": 34.008, "longitude": 71.578, "fatalities": 3, "actor1": "", "actor2": ""}},
+        {"id": "2", "text": "A bomb exploded in Lahore, killing 2 people.", "source": "",
+         "gold": {"event_date": "12-March-2015", "event_class": "armed_clash", "admin1": "Sindh",
+                  "latitude": 24.86, "longitude": 67.01, "fatalities": 5, "actor1": "", "actor2": ""}},
+    ]
+    path = tmp_path / "notes.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    scores = evaluate(path)
+    # Row 1 is right on every count; row 2 on none (wrong class, province, place and toll).
+    assert scores["event_class_accuracy"] == 0.5
+    assert scores["admin1_accuracy"] == 0.5
+    assert scores["within_25km"] == 0.5
+    assert scores["fatalities_exact"] == 0.5
+    assert scores["fatalities_exact_nonzero"] == 0.5
+    assert scores["fatalities_mae"] == 1.5
+
+
+@pytest.mark.parametrize("predicted, gold, same", [
+    ("Khyber Pakhtunkhwa", "Khyber Pakhtunkhwa", True),
+    ("Khyber Pakhtunkhwa", "Khyber-Pakhtunkhwa", True),
+    ("Punjab", "Sindh", False),
+    (None, "Sindh", False),
+    ("Eastern Region", "East", True),
+    ("Mid Western", "Mid-West", True),
+    ("Western Region", "East", False),
+])
+def test_same_admin1(predicted, gold, same):
+    assert same_admin1(predicted, gold) is same
+
+
+def test_distance_km():
+    # Lahore to Karachi is about 1,030 km.
+    assert 1000 < distance_km(31.55, 74.34, 24.86, 67.01) < 1060

@@ -3,6 +3,8 @@
 import pytest
 
 import sitrep
+from sitrep.ingest import RawArticle
+from sitrep.pipeline import process
 
 PUBLISHED = "Published Mar 12, 2017, 2:00 pm PKT\n\n"
 
@@ -71,3 +73,63 @@ def test_photo_agency_is_not_an_actor():
 def test_named_state_body_is_a_state_force_of_its_country():
     found = actors("The Frontier Corps arrested two militants in a search operation near Turbat, Balochistan.")
     assert found["frontier-corps"]["parent_id"].startswith("state:PK")
+
+
+
+def _actor_ids(text: str, *, source: str = "") -> set[str]:
+    """Actors of a text published by `source` (article metadata, as a JSONL corpus gives it)."""
+    raw = RawArticle(origin="test", content=text, format="text", published="2015-10-06", source=source or None)
+    (document,) = process([raw])
+    return {a.id for a in document.actors}
+
+@pytest.mark.parametrize("text, source, expected", [
+    # No country named: the outlet's home country scopes the generic actors.
+    ("Police lathicharged students protesting fee hikes outside the college.", "The Hindu", "protesters:IN"),
+    # "upazila" is Bangladesh's word, whatever else is called Santhia.
+    ("Three workers were injured as a bomb exploded in Santhia upazila on Tuesday.", "", "civilians:BD"),
+])
+def test_country_from_non_place_clues(text, source, expected):
+    assert expected in _actor_ids(text, source=source)
+
+
+@pytest.mark.parametrize("text", [
+    "Pickets set ablaze a truck on the highway during the hartal.",
+    "Activists of the two parties exchanged blows at the meeting.",
+])
+def test_violence_makes_rioters(text):
+    assert "rioters:BD" in _actor_ids(text, source="Dhaka Tribune")
+
+
+def test_gunfire_does_not_make_protesters():
+    assert not any(i.startswith("protesters") for i in _actor_ids("Gunmen opened fire on a police post in Quetta."))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # A state body's one-word alias ("Rangers") names it only in its own country's news.
+    ("Two militants were killed in a gun battle with Rangers in Narathiwat, Thailand.", "state:TH:military",
+     "pakistan-rangers"),
+    # A weekday after a name is no part of it.
+    ("Pakistan Rangers Sunday fired on Indian border posts.", "pakistan-rangers", "new:pakistan-rangers-sunday"),
+    # "an army man" is a soldier, not a civilian.
+    ("An Indian army man was killed in cross-border firing in Kupwara.", "state:IN:military", "civilians:IN"),
+])
+def test_state_forces_in_context(text, expected, absent):
+    found = _actor_ids(text)
+    assert expected in found and absent not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "BJP activists gheraoed the minister's bungalow in Bhopal, India.",
+    "Students burnt an effigy of the vice-chancellor in Lucknow, India.",
+    "Hundreds formed a human chain in Guwahati, India.",
+])
+def test_protest_forms_imply_protesters(text):
+    assert "protesters:IN" in _actor_ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Clash between BNP activists and the police in Dhaka on Monday.",
+    "Three buses were damaged by pickets on the Rangpur-Bogra highway in Bangladesh.",
+])
+def test_partisans_in_a_fight_are_rioters(text):
+    assert "rioters:BD" in _actor_ids(text)

@@ -315,3 +315,78 @@ def test_unwritable_cache_still_returns_the_index(monkeypatch, tmp_path):
     monkeypatch.setenv("SITREP_CACHE_DIR", str(blocker / "cache"))
     monkeypatch.setattr(places, "build_index", lambda: TINY_INDEX)
     assert places.load_index() == TINY_INDEX
+
+
+# --------------------------------------------------------------------------- districts and division words
+
+
+def test_a_district_without_a_town_of_its_name_is_a_district(gazetteer):
+    entry = gazetteer.resolve("Tirap", country_codes=["IN"])
+    assert (entry.kind, entry.admin1, entry.country_code) == ("district", "Arunachal Pradesh", "IN")
+    assert to_location(entry).precision == "district"
+
+
+def test_a_district_named_like_its_town_is_the_town(gazetteer):
+    entry = gazetteer.resolve("Dausa", country_codes=["IN"])
+    assert (entry.kind, entry.name, entry.admin1) == ("city", "Dausa", "Rajasthan")
+
+
+def test_the_word_district_asks_for_the_district_at_its_seat(gazetteer):
+    district = gazetteer.resolve("Dausa district", country_codes=["IN"])
+    town = gazetteer.resolve("Dausa", country_codes=["IN"])
+    assert district.kind == "district" and district.admin1 == "Rajasthan"
+    assert (district.lat, district.lon) == (town.lat, town.lon)
+
+
+@pytest.mark.parametrize(("name", "admin1"), [("Kaski", "Western Region"), ("Saptari", "Eastern Region"),
+                                              ("Sindhupalchowk", "Central Region")])
+def test_hand_listed_nepal_districts_carry_their_region(gazetteer, name, admin1):
+    entry = gazetteer.resolve(name, country_codes=["NP"])
+    assert (entry.kind, entry.admin1) == ("district", admin1)
+
+
+def test_tribal_agency_is_in_fata(gazetteer):
+    entry = gazetteer.resolve("Bajaur Agency", country_codes=["PK"])
+    assert entry.admin1 == "Federally Administered Tribal Areas"
+    assert gazetteer.resolve("North Waziristan").admin1 == "Federally Administered Tribal Areas"
+
+
+def test_iso_second_level_names_are_districts(gazetteer):
+    # Bangladesh's districts are ISO 3166-2 second-level subdivisions
+    entry = gazetteer.resolve("Chuadanga", country_codes=["BD"])
+    assert (entry.kind, entry.admin1) == ("district", "Khulna")
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Khulna City", "Khulna"), ("Feni town", "Feni"),
+                                                ("South Chhattisgarh", "Chhattisgarh"), ("north Kashmir", "Jammu and Kashmir")])
+def test_division_and_compass_words_are_looked_through(gazetteer, name, expected):
+    entry = gazetteer.resolve(name, country_codes=["IN", "BD"])
+    assert entry is not None and entry.name == expected
+
+
+def test_a_name_with_a_division_word_of_its_own_is_not_stripped(gazetteer):
+    assert gazetteer.resolve("Western Cape").kind == "admin1"
+
+
+def test_admin2_hint_picks_the_town_in_that_district(gazetteer):
+    towns = [e for e in gazetteer.candidates("Bishnupur") if e.kind == "city" and e.country_code == "IN"]
+    assert len({e.admin1 for e in towns}) > 1
+    assert gazetteer.resolve("Bishnupur", country_codes=["IN"], admin1=["Manipur"]).admin1 == "Manipur"
+
+
+@pytest.mark.parametrize(("name", "admin1"), [("Orissa", "Odisha"), ("Rangoon", "Yangon"), ("Chattogram", "Chittagong"),
+                                              ("Eastern Development Region", "Eastern Region")])
+def test_historical_and_alternate_division_names(gazetteer, name, admin1):
+    # "Rangoon" is the city of Yangon, in the region of Yangon
+    assert gazetteer.resolve(name).admin1 == admin1
+
+
+def test_kashmir_is_the_indian_state_only_under_an_indian_hint(gazetteer):
+    assert gazetteer.resolve("Kashmir", country_codes=["IN"]).name == "Jammu and Kashmir"
+    assert gazetteer.resolve("Kashmir", country_codes=["PK"]).kind == "region"
+
+
+def test_nepal_towns_keep_their_development_region(gazetteer):
+    # Lahan and Janakpur share a province since 2015 but lay in different regions before
+    assert gazetteer.resolve("Lahan", country_codes=["NP"]).admin1 == "Eastern Region"
+    assert gazetteer.resolve("Janakpur", country_codes=["NP"]).admin1 == "Central Region"

@@ -1,9 +1,22 @@
-"""Actor resolution on ACLED notes: are the coded actor1/actor2 among the actors sitrep extracts?
+"""ACLED notes: the event sitrep reads out of each note against the coded one.
 
 Input: a JSONL file like ../shared/benchmarks/acled2015/dev.jsonl (`id`, `text`,
 `gold`). Only the text goes in, with the gold event date as the reference date
-for "on Thursday" (the benchmark README allows it). A gold actor counts as found
-when an extracted actor is the same actor:
+for "on Thursday" (the benchmark README allows it). A note codes one event; the
+event sitrep reports for it is the note's first incident (notes lead with their
+event), and the note's first non-dateline place when no incident has a place.
+
+- `event_class_accuracy`: the incident's ACLED class (sitrep.taxonomy) equals
+  the coded `event_class`; a note with no incident counts as wrong.
+- `admin1_accuracy`: the predicted first-level division names the coded admin1.
+- `within_25km`: the predicted point lies within 25 km of the coded one.
+- `fatalities_exact` (all rows), `fatalities_exact_nonzero` (rows whose coded
+  toll is above zero), `fatalities_mae`: the predicted toll is the incident's
+  victims plus killed attackers (ACLED counts every death), the lower figure
+  of a range, and 0 when the note gives none.
+- `actor_recall`, `row_recall`: gold actor1/actor2 among the extracted actors.
+
+A gold actor counts as found when an extracted actor is the same actor:
 
 - "Police Forces of India", "Military Forces of Pakistan": any state actor of
   that country (`state:IN`, `state:IN:police`, ...);
@@ -13,31 +26,39 @@ when an extracted actor is the same actor:
   the registry entry the name or the acronym resolves to (a party's militia is
   the party), else an extracted actor whose name or mentions match the name.
 
-Scores: `actor_recall` over gold actors, and `row_recall`, the share of rows
-whose every gold actor is found.
+`row_recall` is the share of rows whose every gold actor is found.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from ..ingest import RawArticle
-from ..model import Actor, InputError
+from ..model import Actor, Count, Document, Incident, InputError
 from ..pipeline import process
 from ..registry import Registry
-from ..resolve.places import Gazetteer
+from ..resolve.places import Gazetteer, name_key
+from ..taxonomy import acled_event_class
+from .progress import tracked
 
 FORCES_RE = re.compile(r"^(?:Police|Military|Security|Naval|Air) Forces of (?P<country>.+?)(?: \(\d{4}-(?:\d{4})?\))?$")
 GOVERNMENT_RE = re.compile(r"^Government of (?P<country>.+?)(?: \(\d{4}-(?:\d{4})?\))?$")
 SCOPED_RE = re.compile(r"^(?P<name>.+?) \((?P<country>[^)]+)\)$")
 ACRONYM_RE = re.compile(r"^(?P<acronym>[^:]{1,20}): (?P<name>.+)$")
 NAME_MATCH_SCORE = 88
+ADMIN1_MATCH_SCORE = 90
+DIVISION_WORDS = {"region", "province", "division", "state", "development", "zone"}
+COMPASS_NOUNS = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}
+WITHIN_KM = 25.0
+EARTH_RADIUS_KM = 6371.0
 
 
 def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None = None) -> dict:
@@ -47,33 +68,118 @@ def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None =
                        source=row.get("source"))
             for i, row in enumerate(rows)]
     registry, gazetteer = Registry.default(), Gazetteer.default()
-    gold_total = found_total = rows_complete = rows_scored = errors = 0
+    tally = Counter()
     out = predictions.open("w", encoding="utf-8") if predictions else None
     try:
-        for row, result in zip(rows, process(raws), strict=True):
-            actors = [] if isinstance(result, InputError) else result.actors
-            errors += isinstance(result, InputError)
-            gold = [row["gold"][key] for key in ("actor1", "actor2") if row["gold"].get(key)]
-            found = [g for g in gold if matches(g, actors, registry=registry, gazetteer=gazetteer)]
-            if gold:
-                rows_scored += 1
-                gold_total += len(gold)
-                found_total += len(found)
-                rows_complete += len(found) == len(gold)
+        results = tracked(process(raws), total=len(raws), label="ACLED notes")
+        for row, result in zip(rows, results, strict=True):
+            document = None if isinstance(result, InputError) else result
+            tally["errors"] += document is None
+            predicted = predict(document)
+            gold = row["gold"]
+            actors = document.actors if document is not None else []
+            gold_actors = [gold[key] for key in ("actor1", "actor2") if gold.get(key)]
+            found = [g for g in gold_actors if matches(g, actors, registry=registry, gazetteer=gazetteer)]
+            _score_event(tally, predicted, gold)
+            if gold_actors:
+                tally["actor_rows"] += 1
+                tally["gold_actors"] += len(gold_actors)
+                tally["found"] += len(found)
+                tally["rows_complete"] += len(found) == len(gold_actors)
             if out is not None:
-                out.write(json.dumps({"id": row["id"], "actors": [{"id": a.id, "name": a.name} for a in actors],
-                                      "gold": gold, "found": found}) + "\n")
+                out.write(json.dumps({"id": row["id"], **predicted,
+                                      "actors": [{"id": a.id, "name": a.name} for a in actors],
+                                      "gold_actors": gold_actors, "found": found}) + "\n")
     finally:
         if out is not None:
             out.close()
+    rows_scored = tally["rows"]
     return {
         "rows": rows_scored,
-        "gold_actors": gold_total,
-        "found": found_total,
-        "actor_recall": round(found_total / gold_total, 4) if gold_total else 0.0,
-        "row_recall": round(rows_complete / rows_scored, 4) if rows_scored else 0.0,
-        "errors": errors,
+        "event_class_accuracy": _share(tally["event_class"], rows_scored),
+        "admin1_accuracy": _share(tally["admin1"], rows_scored),
+        "within_25km": _share(tally["within_25km"], tally["located_rows"]),
+        "fatalities_exact": _share(tally["fatalities_exact"], rows_scored),
+        "fatalities_exact_nonzero": _share(tally["fatalities_exact_nonzero"], tally["nonzero_rows"]),
+        "fatalities_mae": round(tally["fatalities_error"] / rows_scored, 4) if rows_scored else 0.0,
+        "actor_recall": _share(tally["found"], tally["gold_actors"]),
+        "row_recall": _share(tally["rows_complete"], tally["actor_rows"]),
+        "gold_actors": tally["gold_actors"],
+        "errors": tally["errors"],
     }
+
+
+def predict(document: Document | None) -> dict:
+    """The event sitrep reports for one note, in the fields ACLED codes."""
+    incident = document.incidents[0] if document is not None and document.incidents else None
+    place = incident.location if incident is not None else None
+    if place is None and document is not None:
+        place = next((p for p in document.places if p.role != "dateline"), None)
+    return {
+        "event_class": acled_event_class(incident) if incident is not None else None,
+        "admin1": place.admin1 if place is not None else None,
+        "latitude": place.lat if place is not None else None,
+        "longitude": place.lon if place is not None else None,
+        "fatalities": _toll(incident),
+    }
+
+
+def _toll(incident: Incident | None) -> int:
+    if incident is None:
+        return 0
+    return sum(_low(count) for count in (incident.fatalities, incident.perpetrator_fatalities) if count is not None)
+
+
+def _low(count: Count) -> int:
+    # "more than 60" is stored as min 61; ACLED codes the figure the text gives.
+    if count.min is None:
+        return 0
+    return count.min - 1 if count.qualifier == "more_than" else count.min
+
+
+def _score_event(tally: Counter, predicted: dict, gold: dict) -> None:
+    tally["rows"] += 1
+    tally["event_class"] += predicted["event_class"] == gold.get("event_class")
+    tally["admin1"] += same_admin1(predicted["admin1"], gold.get("admin1"))
+    if gold.get("latitude") is not None and gold.get("longitude") is not None:
+        tally["located_rows"] += 1
+        if predicted["latitude"] is not None:
+            distance = distance_km(predicted["latitude"], predicted["longitude"], gold["latitude"], gold["longitude"])
+            tally["within_25km"] += distance <= WITHIN_KM
+    gold_toll = int(gold.get("fatalities") or 0)
+    exact = predicted["fatalities"] == gold_toll
+    tally["fatalities_exact"] += exact
+    tally["fatalities_error"] += abs(predicted["fatalities"] - gold_toll)
+    if gold_toll > 0:
+        tally["nonzero_rows"] += 1
+        tally["fatalities_exact_nonzero"] += exact
+
+
+def same_admin1(predicted: str | None, gold: str | None) -> bool:
+    """Whether two first-level division names name the same division ("NWFP" styles aside;
+    "Eastern Region" and "East", "Mid Western" and "Mid-West" name one Nepali region)."""
+    if not predicted or not gold:
+        return False
+    a, b = _division_key(predicted), _division_key(gold)
+    return a == b or fuzz.token_set_ratio(a, b) >= ADMIN1_MATCH_SCORE
+
+
+def _division_key(name: str) -> str:
+    """The name without division words, compass adjectives as nouns: 'Eastern Region' -> 'east'."""
+    words = [COMPASS_NOUNS.get(word, word) for word in name_key(name).split() if word not in DIVISION_WORDS]
+    return " ".join(words) or name_key(name)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
 
 
 def _rows(path: Path, limit: int | None) -> Iterator[dict]:

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from ..model import Actor
 from ..registry import ActorEntry, Registry
 from ..resolve.places import Gazetteer, name_key
+from ..resolve.country_cues import admin_term_countries, publisher_country
 from .context import ORG_LABELS, ActorMention, Context, Sentence, slug
 from .places import place_entities
 
@@ -58,8 +59,10 @@ STATE_HEADS = {
     "forces": "security", "police": "police", "policemen": "police", "intelligence": "intelligence",
     "enforcers": "police", "station": "police", "constables": "police", "personnel": "security",
     "rangers": "military", "ranger": "military", "paramilitaries": "military", "jawans": "military",
+    "jawan": "military", "soldier": "military", "trooper": "military", "troopers": "military",
+    "policeman": "police", "constable": "police", "cop": "police", "cops": "police",
 }
-FORCE_MEMBERS = {"officers", "officer", "personnel", "men", "jawans", "constable", "commandos", "guards"}
+FORCE_MEMBERS = {"officers", "officer", "personnel", "men", "man", "jawans", "constable", "commandos", "guards"}
 FORCE_WORDS = {"police", "army", "military", "intelligence"}
 STATE_QUALIFIERS = {"security", "armed", "military", "government", "paramilitary", "federal", "provincial", "local"}
 NAMING_SOURCES = {"registry", "ner", "faction", "state"}
@@ -82,8 +85,10 @@ def find_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazetteer) -> 
 # How much each kind of evidence says about which country an article is about: a country
 # named outright says most; a group's home country and a town named (by its own name, not
 # an alternate one: "Gulshan" is a Dhaka district and an old name of a town in Iran) less.
-# The publisher's home country ("The Daily Star (Bangladesh)") is the weakest hint of all.
-COUNTRY_WEIGHT, DEMONYM_WEIGHT, ACTOR_WEIGHT, PUBLISHER_WEIGHT = 3.0, 1.5, 2.0, 0.5
+# The publisher's home country ("The Daily Star (Bangladesh)") counts as much as a demonym:
+# more than one small town's name, which is often shared with towns abroad ("Mirpur"); so
+# does a word only one country's press uses for its local units ("upazila").
+COUNTRY_WEIGHT, DEMONYM_WEIGHT, ACTOR_WEIGHT, PUBLISHER_WEIGHT, ADMIN_TERM_WEIGHT = 3.0, 1.5, 2.0, 1.5, 1.5
 CITY_WEIGHT, PLACE_WEIGHT, ALTERNATE_NAME_WEIGHT = 2.0, 1.0, 0.25  # a province or a city of 100,000, a town, an alias
 CITY_POPULATION = 100_000
 
@@ -93,8 +98,11 @@ def _count_countries(ctx: Context, gazetteer: Gazetteer) -> None:
         words = re.findall(r"[\w'-]+", ctx.article.source)
         codes = {entry.country_code for n in (3, 2, 1) for i in range(len(words) - n + 1)
                  if (entry := gazetteer.country(" ".join(words[i : i + n]))) is not None and entry.country_code}
+        codes = codes or {publisher_country(ctx.article.source)} - {None}
         for code in codes:
             ctx.country_counts[code] += PUBLISHER_WEIGHT
+    for code in admin_term_countries(ctx.doc.text):
+        ctx.country_counts[code] += ADMIN_TERM_WEIGHT
     for sentence in ctx.sentences:
         for ent in sentence.span.ents:
             if ent.label_ in {"GPE", "NORP", "LOC"}:
@@ -351,8 +359,8 @@ def _trim_run(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
             len(run) > 2 or re.fullmatch(r"1[89]\d\d|20\d\d", text[run[0][0] : run[0][1]])
             or (len(run) > 1 and text[run[0][1] : run[1][0]].strip())):
         run = run[1:]  # "15 Islamic Army in Iraq fighters", "In 2007 the FHLA"; but "313 Brigade"
-    while run and text[run[-1][0] : run[-1][1]].isdigit():
-        run = run[:-1]  # "the 1920s Revolution Brigades in 2007": a year is no part of the name
+    while run and (text[run[-1][0] : run[-1][1]].isdigit() or text[run[-1][0] : run[-1][1]].lower() in CALENDAR_WORDS):
+        run = run[:-1]  # "the 1920s Revolution Brigades in 2007", "Pakistan Rangers Sunday": no part of the name
     if not run:
         return []
     start, end = run[0][0], run[-1][1]

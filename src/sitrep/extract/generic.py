@@ -9,7 +9,9 @@ has rioters; people killed who belong to no armed party are civilians).
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
 
 from ..registry import ActorEntry, Registry
 from ..resolve.places import Gazetteer
@@ -23,22 +25,26 @@ IMPLIED = {
     "rioters": {"riot", "vandalise", "vandalize", "ransack", "clash", "brawl", "torch", "stone", "pelt", "lynch",
                 "scuffle", "rampage", "loot"},
 }
+# Things only protesters do: shout slogans, burn effigies, block roads and railways (rasta/rail roko).
+PROTEST_SIGNS = {"slogan", "effigy", "roko", "sloganeering"}
 # Unarmed party members, local leaders and officials harmed are civilians as conflict data codes them.
 CIVILIAN_HEADS = {
     "leader", "activist", "supporter", "member", "councillor", "sarpanch", "chairman", "candidate", "politician",
     "person", "persons", "lawmaker", "engineer", "contractor", "priest", "monk", "imam", "cleric", "headmaster",
     "principal", "refugee", "shia", "hindu", "christian", "ahmadi", "sikh", "muslim", "buddhist",
-
     "people", "civilian", "villager", "resident", "man", "woman", "child", "boy", "girl", "farmer", "shopkeeper",
     "trader", "teacher", "student", "worker", "labourer", "laborer", "driver", "passenger", "youth", "businessman",
-    "elder", "family", "pedestrian", "fisherman", "vendor", "doctor", "journalist", "pilgrim", "worshipper",
+    "elder", "family", "pedestrian", "passerby", "passer-by", "bystander", "fisherman", "vendor", "doctor",
+    "journalist", "pilgrim", "worshipper",
 }
 UNIDENTIFIED = "unidentified-armed-group"
+FORCE_WORDS = {"army", "police", "military", "security", "paramilitary", "border"}
 CIVILIAN_GROUPS = {"journalists", "students", "teachers", "health-workers", "refugees"}
 # Party activists in a fight are rioters, as ACLED codes them.
-PARTISAN_HEADS = {"activist", "supporter", "worker", "cadre", "follower", "man", "member", "leader"}
+PARTISAN_HEADS = {"activist", "supporter", "worker", "cadre", "follower", "man", "member", "leader", "picket",
+                  "picketer"}
 VIOLENT_LEMMAS = {"attack", "clash", "beat", "chase", "vandalise", "vandalize", "torch", "hack", "stab", "assault",
-                  "ransack", "swoop", "fight", "lock"}
+                  "ransack", "swoop", "fight", "lock", "damage", "scuffle", "brawl"}
 ARMED_KINDS = {"armed_group", "faction", "militia"}
 VIOLENCE = IMPLIED["rioters"] | {"bomb", "blast", "explode", "hurl", "attack", "injure", "kill"}
 ARMED_VIOLENCE = {"bomb", "blast", "explosion", "explode", "ied", "grenade", "gunfire", "gunman", "ambush",
@@ -73,20 +79,37 @@ def find_generic_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazett
                 if civilians is not None:
                     _add(ctx, civilians, chunk.start_char, chunk.end_char, chunk.text, sentence,
                          _country(ctx, chunk, gazetteer))
-        for generic_id, lemmas in IMPLIED.items():
-            _imply(ctx, registry.get(generic_id), sentence, lemmas)
+        _imply(ctx, registry.get("protesters"), sentence, protest_act)
+        _imply(ctx, registry.get("rioters"), sentence, lambda t: violent_act(t, IMPLIED["rioters"]))
     if _already(ctx, "protesters"):
         # A demonstration that turns violent has rioters (ACLED's "violent demonstration").
         for sentence in ctx.sentences:
-            _imply(ctx, registry.get("rioters"), sentence, VIOLENCE)
+            _imply(ctx, registry.get("rioters"), sentence, lambda t: violent_act(t, VIOLENCE))
     if not any(ctx.kind(m.actor_id) in ARMED_KINDS for m in ctx.mentions):
         # A bomb or a shooting nobody is named for: an unidentified armed group did it.
         for sentence in ctx.sentences:
-            _imply(ctx, registry.get(UNIDENTIFIED), sentence, ARMED_VIOLENCE)
+            _imply(ctx, registry.get(UNIDENTIFIED), sentence, lambda t: t.lemma_.lower() in ARMED_VIOLENCE)
 
 
-def _imply(ctx: Context, entry: ActorEntry | None, sentence: Sentence, lemmas: set[str]) -> None:
-    trigger = next((t for t in sentence.span if t.lemma_.lower() in lemmas and t.pos_ in {"NOUN", "VERB"}), None)
+def protest_act(token: Token) -> bool:
+    """A word of protest: "strike", "rally", "gheraoed", "burnt an effigy", "formed a human chain"."""
+    lemma = token.lemma_.lower()
+    return (lemma in IMPLIED["protesters"] or lemma.startswith("gherao") or lemma in PROTEST_SIGNS
+            or lemma == "chain" and any(c.lower_ == "human" for c in token.children))
+
+
+def violent_act(token: Token, lemmas: set[str]) -> bool:
+    """A verb or noun of violence: one of `lemmas`, or "set ablaze", "exchanged blows", "opened fire"."""
+    lemma = token.lemma_.lower()
+    if lemma in lemmas:
+        return True
+    words = {child.lower_ for child in token.children}
+    return bool(lemma == "set" and words & {"ablaze", "afire", "alight", "fire"}
+                or lemma == "exchange" and words & {"blows", "fire"} or lemma == "open" and "fire" in words)
+
+
+def _imply(ctx: Context, entry: ActorEntry | None, sentence: Sentence, implies: Callable[[Token], bool]) -> None:
+    trigger = next((t for t in sentence.span if t.pos_ in {"NOUN", "VERB"} and implies(t)), None)
     if entry is not None and trigger is not None and not _already(ctx, entry.id):
         _add(ctx, entry, trigger.idx, trigger.idx + len(trigger.text), trigger.text, sentence, ctx.main_country,
              via="implied")
@@ -130,17 +153,24 @@ def _violent_partisans(ctx: Context, chunk: Span, registry: Registry) -> bool:
         and entry.kind in {"political_party", "militia"}
         for m in ctx.mentions if phrase.start_char <= m.start < phrase.end_char
     ) or any(t.lower_ in {"party", "ruling"} for t in phrase)
-    verb = root.head
-    violent = verb.lemma_.lower() in VIOLENT_LEMMAS or (
-        verb.lemma_.lower() == "set" and any(c.lower_ in {"afire", "ablaze", "fire"} for c in verb.subtree))
-    return partisan and root.dep_ in {"nsubj", "nsubjpass"} and violent
+    return partisan and _in_violence(root)
+
+
+def _in_violence(root: Token) -> bool:
+    """'activists attacked', 'damaged by pickets', 'a clash between activists and police'."""
+    while root.dep_ == "conj":
+        root = root.head
+    head = root.head
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return violent_act(head, VIOLENT_LEMMAS)
+    return root.dep_ == "pobj" and head.lower_ in {"by", "between"} and violent_act(head.head, VIOLENT_LEMMAS)
 
 
 def _harmed_civilian(chunk: Span) -> bool:
     """'a school teacher chopped to death', 'ten villagers were killed': an unarmed person harmed."""
     root = chunk.root
-    if root.lemma_.lower() not in CIVILIAN_HEADS:
-        return False
+    if root.lemma_.lower() not in CIVILIAN_HEADS or any(t.lower_ in FORCE_WORDS for t in chunk):
+        return False  # "an army man" is a soldier
     head = root.head
     if root.dep_ in {"nsubjpass", "dobj"} and head.lemma_.lower() in HARM_LEMMAS:
         return True

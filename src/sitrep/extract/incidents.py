@@ -6,10 +6,11 @@
 2. Mentions are clustered into incidents: a mention joins the current
    incident unless its place, day or target clearly differ, or the text says
    "separate"/"another".
-3. Each incident collects from its sentences: targets, weapons, tolls, the
-   date expressions attached to its triggers, the most specific consistent
-   place, and perpetrators (claimed, attributed, suspected, joint), each with
-   who asserts it.
+3. Each incident collects from its sentences: targets and victims
+   (`targets.py`), the attackers as the text names them (`attackers.py`),
+   weapons, tolls, the date expressions attached to its triggers, the most
+   specific consistent place, and perpetrators (claimed, attributed,
+   suspected, joint), each with who asserts it.
 """
 
 from __future__ import annotations
@@ -22,49 +23,18 @@ from spacy.tokens import Span, Token
 from ..model import DateRange, Evidence, Incident, Location, Perpetrator, Target
 from ..registry import Registry
 from ..resolve.dates import resolve_date
-from ..resolve.places import Gazetteer, GazetteerEntry, to_location
-from . import counts
+from ..resolve.places import Gazetteer, to_location
+from . import counts, triggers
+from .attackers import CLAIM_LEMMAS, attacker_phrases
 from .context import Context, Sentence
 from .masking import SLOT, mask
-from .places import is_dateline, place_entities
+from .places import incident_place, is_dateline, place_entities
 from .statements import SPEECH_VERBS, Found, speaker_for
+from .targets import trigger_targets, victims
 
-NOUN_TRIGGERS = {
-    "attack": "attack", "raid": "armed_assault", "assault": "armed_assault", "ambush": "armed_assault",
-    "shooting": "armed_assault", "siege": "armed_assault", "gunfight": "armed_clash", "firefight": "armed_clash",
-    "shootout": "armed_clash", "clash": "armed_clash", "bombing": "bombing", "blast": "bombing",
-    "explosion": "bombing", "kidnapping": "kidnapping", "abduction": "kidnapping", "assassination": "assassination",
-    "arson": "arson", "airstrike": "air_strike", "shelling": "shelling", "massacre": "violence_against_civilians",
-    "riot": "riot", "protest": "protest", "demonstration": "protest",
-}
-VERB_TRIGGERS = {
-    "attack": "attack", "raid": "armed_assault", "storm": "armed_assault", "ambush": "armed_assault",
-    "shoot": "armed_assault", "bomb": "bombing", "explode": "bombing", "detonate": "bombing",
-    "kidnap": "kidnapping", "abduct": "kidnapping", "assassinate": "assassination", "torch": "arson",
-    "shell": "shelling", "clash": "armed_clash", "kill": "attack", "massacre": "violence_against_civilians",
-}
-# Words above a trigger that make it hypothetical or generic, not a reported event.
-IRREALIS = {"prevent", "ability", "plan", "threaten", "threat", "risk", "fear", "warn", "capable", "stop", "foil",
-            "avert", "thwart", "capability", "intend", "vow", "try", "attempt", "possibility"}
 SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|first|most \w+)\b.*\bhistory\b", re.I)
 SEPARATE = re.compile(r"\b(?:separate|another|second|earlier|later|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|"
                       r"bombing|raid|assault)\b", re.I)
-TARGET_TYPES = [  # first match wins: "police college" is police, not education
-    ("police", r"police|policem[ae]n|constabulary|cops?|officers|levies|frontier corps|rangers"),
-    ("military", r"army|military|soldiers?|troops|cantonment|garrison|checkpoint|base|barracks|security installation|"
-                 r"security forces|paramilitar"),
-    ("religious", r"mosque|church|temple|shrine|imambargah|gurdwara|synagogue|worshippers|pilgrims|seminary|madrass?a"),
-    ("education", r"school|college|university|students?|academy|teachers?"),
-    ("government", r"government|ministry|minister|official|court|parliament|governor|office|mayor|judge|council"),
-    ("diplomatic", r"embassy|consulate|diplomat"),
-    ("journalists", r"journalists?|reporters?|press club|newspaper|media"),
-    ("transport", r"bus|train|airport|railway|station|highway|convoy|vehicle"),
-    ("business", r"market|bazaar|shops?|hotel|bank|restaurant|factory|company|mall"),
-    ("utilities", r"pipeline|power|electricity|grid|tower|dam|gas"),
-    ("ngo", r"ngo|aid workers?|charity|polio"),
-    ("political", r"rally|party|campaign|candidate|election"),
-    ("civilians", r"civilians?|people|villagers|residents|passers-?by|wedding|funeral|children|women|family"),
-]
 WEAPONS = [
     ("suicide vest", r"suicide (?:vests?|jackets?|belts?)"), ("car bomb", r"car bombs?|vehicle-borne|vbied"),
     ("improvised explosive device", r"improvised explosive devices?|\bieds?\b|roadside bombs?"),
@@ -74,16 +44,14 @@ WEAPONS = [
     ("firearms", r"\bguns?\b|gunfire|\brifles?\b|ak-47s?|kalashnikovs?|pistols?|machine[- ]guns?|automatic weapons"),
     ("knife", r"\bknives\b|\bknife\b|machetes?|\baxes?\b"), ("drone", r"\bdrones?\b"), ("artillery", r"\bartillery\b"),
 ]
-SPECIFIC_TYPES_BY_WEAPON = {"suicide vest": "suicide_bombing", "car bomb": "bombing",
-                            "improvised explosive device": "bombing", "bomb": "bombing", "firearms": "armed_assault"}
-TYPE_SPECIFICITY = ["attack", "armed_assault", "armed_clash", "bombing", "shelling", "air_strike", "arson",
-                    "kidnapping", "assassination", "suicide_bombing", "violence_against_civilians", "protest", "riot"]
 
+# "claimed responsibility", and its synonyms: "accepted", "admitted", "took" responsibility
+CLAIMING = r"(?:claimed|accepted|admitted|took|assumed)"
 PERP = rf"(?:the\s+)?(?P<src>{SLOT})"
 PARTNER = rf"(?:the\s+)?(?P<dst>{SLOT})"
 CLAIM_RULES = [
     ("claimed", re.compile(rf"\b(?:was|were|has been|had been|is)\s+(?:also\s+)?claimed\s+by\s+{PERP}", re.I)),
-    ("claimed", re.compile(rf"{PERP}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?claimed\s+(?:responsibility|credit)",
+    ("claimed", re.compile(rf"{PERP}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?{CLAIMING}\s+(?:responsibility|credit)",
                            re.I)),
     ("claimed", re.compile(rf"\bclaims?\s+of\s+responsibility\s+(?:by|from)\s+{PERP}", re.I)),
     ("attributed", re.compile(rf"\b(?:carried out|perpetrated|conducted|staged|orchestrated|masterminded|executed|"
@@ -99,6 +67,8 @@ CLAIM_RULES = [
                          rf"|on|in)\b", re.I)),
     ("joint", re.compile(rf"\bjoint(?:ly)?\s+(?:attack|operation|raid|assault)\s+by\s+{PERP}\s+and\s+{PARTNER}", re.I)),
 ]
+# How many sentences after an incident's own may still tell it without naming it: victims, attackers.
+TOLD_WINDOW = 5
 HEDGED = re.compile(r"\b(?:suspected|believed|thought|likely|possibly|may|might|could|allegedly|reportedly)\b", re.I)
 OFFICIAL_KINDS = {"state", "state_force"}
 NON_STATE_PERPETRATORS = {"armed_group", "faction", "militia", "political_party"}
@@ -133,20 +103,41 @@ def find_incidents(ctx: Context, *, registry: Registry, gazetteer: Gazetteer,
         mentions += _mentions(ctx, sentence, gazetteer, continuing=bool(mentions))
     clusters = _cluster(ctx, mentions, gazetteer)
     perpetrators = _perpetrators(ctx, registry, statements, clusters)
+    told = _told_sentences(ctx, clusters)
     incidents = []
     for number, cluster in enumerate(clusters, start=1):
-        incidents.append(_incident(ctx, cluster, number, gazetteer, perpetrators.get(id(cluster), [])))
+        incidents.append(_incident(ctx, cluster, number, gazetteer, perpetrators.get(id(cluster), []),
+                                   told.get(id(cluster), [])))
     return incidents
+
+
+def _told_sentences(ctx: Context, clusters: list[Cluster]) -> dict[int, list[Sentence]]:
+    """The sentences that tell each incident: its own, and the few right after one of them that have no
+    trigger of their own ("Three other soldiers were wounded.")."""
+    told: dict[int, list[Sentence]] = {}
+    for cluster in clusters:
+        own = {s.index for s in cluster.sentences}
+        near = {i + step for i in own for step in range(1, TOLD_WINDOW + 1)}
+        told[id(cluster)] = [s for s in ctx.sentences if s.index in own or (
+            s.index in near and _cluster_for(clusters, s) is cluster)]
+    return told
+
+
+def _real(token: Token) -> bool:
+    """Not negated, not hypothetical: 'failed to kill', 'threatened to attack' are no acts."""
+    return not any(c.dep_ == "neg" for c in token.children) and \
+        not any(a.lemma_.lower() in triggers.IRREALIS for a in token.ancestors)
 
 
 def _mentions(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, *, continuing: bool) -> list[Mention]:
     found = []
     for token in sentence.span:
-        event_type = _trigger_type(token)
-        if event_type is None or not (_specific(ctx, token) or (continuing and _continues(token))):
+        event_type = triggers.trigger_type(token)
+        if event_type is None or not (triggers.reports_event(token, event_type) or
+                                      (continuing and triggers.continues(token, counts.ATTACKER_NOUNS))):
             continue
         mention = Mention(token, event_type, sentence)
-        mention.targets = _targets(token)
+        mention.targets = trigger_targets(token)
         mention.places = _places(ctx, token, sentence, gazetteer)
         mention.dates = _dates(token, sentence)
         mention.context = _context(token)
@@ -163,119 +154,6 @@ def _clause_text(trigger: Token) -> str:
         if token.dep_ in {"relcl", "appos", "advcl", "ccomp"} and trigger not in token.subtree and token.i != trigger.i:
             skip |= {t.i for t in token.subtree}
     return " ".join(t.text for t in root.subtree if t.i not in skip)
-
-
-def _trigger_type(token: Token) -> str | None:
-    lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN":
-        if lemma in {"attack", "bombing"} and any(c.lower_ == "suicide" for c in token.children):
-            return "suicide_bombing"
-        if lemma == "strike" and any(c.lower_ in {"air", "drone"} for c in token.children):
-            return "air_strike"
-        return NOUN_TRIGGERS.get(lemma)
-    if token.pos_ == "VERB":
-        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-        objects = {c.lower_ for c in token.children if c.dep_ == "dobj"}
-        subject_words = {t.lower_ for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
-        if lemma == "blow" and "up" in particles:
-            return "suicide_bombing" if "suicide" in subject_words or objects & {"himself", "herself"} else "bombing"
-        if lemma == "open" and "fire" in objects:
-            return "armed_assault"
-        if lemma == "set" and any(c.lower_ in {"fire", "ablaze"} for c in token.subtree):
-            return "arson"
-        if lemma in {"gun", "shoot"} and ("down" in particles or "dead" in {c.lower_ for c in token.children}):
-            return "armed_assault"
-        return VERB_TRIGGERS.get(lemma)
-    return None
-
-
-def _specific(ctx: Context, token: Token) -> bool:
-    """A trigger reports an event when it is singular, real, and anchored."""
-    if any(a.lemma_.lower() in IRREALIS for a in token.ancestors):
-        return False
-    if any(c.dep_ == "neg" for c in token.children):
-        return False
-    if token.pos_ == "NOUN":
-        if token.tag_ in {"NNS", "NNPS"} or token.dep_ == "compound":
-            return False
-        determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
-        anchored = any(c.dep_ in {"prep", "compound", "amod", "acl", "relcl"} for c in token.children)
-        return bool(determiners & {"the", "this", "that", "a", "an", "its", "their", "saturday's", "sunday's"}) or anchored
-    # A verb needs an anchor in its own clause: a place, a date, a figure, or "in the attack".
-    own = [t for t in token.subtree if not _in_conj(t, token)]
-    return any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "CARDINAL"} or
-               (t.pos_ == "NOUN" and t.lemma_ in NOUN_TRIGGERS and t.i != token.i) for t in own)
-
-
-def _continues(verb: Token) -> bool:
-    """'The militants ... opened fire': a definite reference to the attackers goes on telling the same event."""
-    if verb.pos_ != "VERB" or any(a.lemma_.lower() in IRREALIS for a in verb.ancestors):
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "conj":
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return False
-    definite = any(c.lower_ in {"the", "these", "those"} for c in subject.children) or subject.lower_ == "they"
-    return definite and (subject.lower_ == "they" or re.fullmatch(counts.ATTACKER_NOUNS, subject.lower_) is not None)
-
-
-def _in_conj(token: Token, root: Token) -> bool:
-    node = token
-    while node.i != root.i and node.head.i != node.i:
-        if node.dep_ == "conj" and node.head.i == root.i:
-            return True
-        node = node.head
-    return False
-
-
-def _targets(trigger: Token) -> list[tuple[str, str, bool]]:
-    heads: list[Token] = []
-    if trigger.pos_ == "NOUN":
-        for prep in trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"on", "against", "at", "targeting"}:
-                heads += [c for c in prep.children if c.dep_ == "pobj"]
-        if trigger.dep_ == "compound" or any(c.dep_ == "compound" and c.lower_ == "police" for c in trigger.children):
-            heads += [c for c in trigger.children if c.dep_ == "compound"]
-    else:
-        heads += [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
-        if trigger.dep_ == "acl":
-            heads.append(trigger.head)
-        # "a car bomb exploded near a checkpoint": the place hit, when it is a kind of target
-        for prep in trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"at", "near", "outside", "inside", "on"}:
-                heads += [c for c in prep.children if c.dep_ == "pobj" and classify_target(c.text) != "unknown"]
-    targets = []
-    for head in heads:
-        if head.lower_ in {"it", "them", "they"} or head.ent_type_ in {"DATE", "TIME", "GPE", "LOC"}:
-            continue
-        text, proper = _noun_phrase(head)
-        target_type = classify_target(text)
-        if target_type != "unknown" or proper:
-            targets.append((text, target_type, proper))
-    return targets
-
-
-def _noun_phrase(head: Token) -> tuple[str, bool]:
-    """The target's name: the head with its modifiers, without relative clauses or places."""
-    doc = head.doc
-    for ent in doc.ents:
-        if ent.start <= head.i < ent.end and ent.label_ in {"ORG", "FAC", "GPE"}:
-            span = ent[1:] if ent[0].lower_ == "the" else ent
-            return span.text, True
-    # Quantities belong to the toll, not to the target's name ("at least 12 people" → "people").
-    left = [c for c in head.lefts if c.dep_ in {"det", "amod", "compound", "poss", "nmod"} and c.lower_ != "dead"]
-    start = min([head.i, *(t.left_edge.i for t in left)])
-    tokens = [t for t in doc[start : head.i + 1] if t.dep_ not in {"nummod", "quantmod"} and t.like_num is False]
-    return " ".join(t.text for t in tokens).replace(" 's", "'s"), head.pos_ == "PROPN"
-
-
-def classify_target(text: str) -> str:
-    lowered = text.lower()
-    for target_type, pattern in TARGET_TYPES:
-        if re.search(rf"\b(?:{pattern})", lowered):
-            return target_type
-    return "unknown"
 
 
 def _places(ctx: Context, trigger: Token, sentence: Sentence, gazetteer: Gazetteer) -> list[tuple[Span, bool]]:
@@ -381,37 +259,49 @@ def _resolved_cities(ctx: Context, mentions: list[Mention], gazetteer: Gazetteer
 
 
 def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
-              perpetrators: list[Perpetrator]) -> Incident:
+              perpetrators: list[Perpetrator], told: list[Sentence]) -> Incident:
     sentences = cluster.sentences
-    evidence = [s.evidence() for s in sentences]
+    harmed = [(s, victims(s.span, real=_real)) for s in told]
+    doers = [(s, attacker_phrases(ctx, s.span, real=_real)) for s in told]
+    # A sentence that only names victims or attackers ("Three other soldiers were wounded.") is evidence too.
+    named = {s.index: s for s, found in harmed + doers if found} | {s.index: s for s in sentences}
+    evidence = [s.evidence() for _, s in sorted(named.items())]
     weapons = _weapons([m.clause for m in cluster.mentions])
-    fatalities = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_fatalities(s.text)])
-    injuries = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_injuries(s.text)])
-    attackers = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_attackers_killed(s.text)])
+    # Tolls come from what happened, not from the killings a protest is about.
+    hidden = {s.index: triggers.grievance_tokens(s) for s in sentences}
+    texts = [(triggers.event_text(s, hidden[s.index]), s.evidence()) for s in sentences]
+    fatalities = counts.combine([
+        (*r, s.evidence()) for s, (text, _) in zip(sentences, texts, strict=True)
+        for r in counts.read_fatalities(text) or counts.read_victims_killed(s.span, hidden[s.index])])
+    injuries = counts.combine([(*r, ev) for text, ev in texts for r in counts.read_injuries(text)])
+    attackers = counts.combine([
+        (*r, s.evidence()) for s, (text, _) in zip(sentences, texts, strict=True)
+        for r in counts.read_attackers_killed(text) or counts.read_armed_killed(s.span, hidden[s.index])])
     location = _location(ctx, cluster, gazetteer)
     anchored = sum(x is not None for x in (location, fatalities)) + bool(perpetrators)
     confidence = min(0.95, 0.5 + 0.1 * min(len(cluster.mentions), 3) + 0.05 * anchored)
     return Incident(
         id=f"{ctx.article.id}-{number}",
-        type=_type(cluster, weapons),
+        type=_type(ctx, cluster, weapons, deadly=fatalities is not None or attackers is not None),
         date=_date(ctx, cluster),
         location=location,
-        targets=_merge_targets(cluster),
+        targets=_merge_targets(cluster, [v for _, found in harmed for v in found]),
         weapons=weapons,
         fatalities=fatalities,
         injuries=injuries,
         perpetrator_fatalities=attackers,
         perpetrators=perpetrators,
+        attackers=list(dict.fromkeys(a for _, found in doers for a in found)),
         context=sorted({c for m in cluster.mentions for c in m.context}),
         evidence=evidence,
         confidence=round(confidence, 2),
     )
 
 
-def _type(cluster: Cluster, weapons: list[str]) -> str:
-    types = [m.type for m in cluster.mentions]
-    types += [SPECIFIC_TYPES_BY_WEAPON[w] for w in weapons if w in SPECIFIC_TYPES_BY_WEAPON]
-    return max(types, key=lambda t: (TYPE_SPECIFICITY.index(t), types.count(t)))
+def _type(ctx: Context, cluster: Cluster, weapons: list[str], *, deadly: bool) -> str:
+    mentions = [(m.type, m.trigger.lemma_.lower()) for m in cluster.mentions]
+    text = " ".join(s.text for s in cluster.sentences)
+    return triggers.incident_type(mentions, weapons, triggers.sides(ctx, cluster.sentences), text, deadly=deadly)
 
 
 def _weapons(clauses: list[str]) -> list[str]:
@@ -434,57 +324,24 @@ def _date(ctx: Context, cluster: Cluster) -> DateRange:
 
 
 def _location(ctx: Context, cluster: Cluster, gazetteer: Gazetteer) -> Location | None:
-    hints = ctx.country_hints
-    scored: list[tuple[float, GazetteerEntry]] = []
-    entries: list[GazetteerEntry] = []
-    for mention in cluster.mentions:
-        for ent, attached in mention.places:
-            entry = gazetteer.resolve(ent.text, country_codes=hints)
-            if entry is None:
-                continue
-            entries.append(entry)
-            scored.append(({"city": 3, "admin1": 2, "country": 1}.get(entry.kind, 0) + (2 if attached else 0), entry))
-    if not scored:
-        return None
-    admin_hints = {e.name for e in entries if e.kind == "admin1"} | _admin_words(cluster, gazetteer, hints)
-    countries = {e.country_code for e in entries if e.country_code}
-
-    def consistency(entry: GazetteerEntry) -> float:
-        bonus = 1.0 if entry.admin1 and entry.admin1 in admin_hints else 0.0
-        return bonus + (0.5 if entry.country_code in countries else 0.0)
-
-    best = max(scored, key=lambda item: (item[0] + consistency(item[1]), item[1].population))[1]
-    return to_location(best)
+    named = [place for mention in cluster.mentions for place in mention.places]
+    entry = incident_place(ctx, named, cluster.sentences, gazetteer)
+    return to_location(entry) if entry is not None else None
 
 
-def _admin_words(cluster: Cluster, gazetteer: Gazetteer, hints: list[str]) -> set[str]:
-    """Province names inside names ('Balochistan Police College') support a place in that province."""
-    names = set()
-    for sentence in cluster.sentences:
-        for ent in sentence.span.ents:
-            if ent.label_ in {"ORG", "FAC"}:
-                for token in ent:
-                    if token.is_title:
-                        entry = gazetteer.resolve(token.text, country_codes=hints)
-                        if entry is not None and entry.kind == "admin1":
-                            names.add(entry.name)
-    return names
-
-
-def _merge_targets(cluster: Cluster) -> list[Target]:
+def _merge_targets(cluster: Cluster, harmed: list[tuple[str, str, bool]]) -> list[Target]:
     by_type: dict[str, list[tuple[str, bool]]] = {}
-    for mention in cluster.mentions:
-        if mention.context:
-            continue  # a superlative description is context, not another target
-        for text, target_type, proper in mention.targets:
-            by_type.setdefault(target_type, [])
-            if text not in [t for t, _ in by_type[target_type]]:
-                by_type[target_type].append((text, proper))
+    # A superlative description is context, not another target.
+    aimed = [t for m in cluster.mentions if not m.context for t in m.targets]
+    for text, target_type, proper in aimed + harmed:
+        by_type.setdefault(target_type, [])
+        if text not in [t for t, _ in by_type[target_type]]:
+            by_type[target_type].append((text, proper))
     targets = []
     for target_type, names in by_type.items():
-        if len(names) > 1:
-            # "police attack" gives a bare type word; a named or described target says more.
-            names = [(t, p) for t, p in names if " " in t or p] or names
+        # "police attack" gives a bare word that a named or described target repeats: "the police college".
+        names = [(t, p) for t, p in names if " " in t or p or not any(
+            re.search(rf"\b{re.escape(t)}\b", other, re.I) for other, _ in names if other != t)] or names
         proper = [t for t, p in names if p]
         name = proper[0] if proper else names[0][0]
         targets.append(Target(name=name, type=target_type, mentions=[t for t, _ in names if t != name]))
@@ -521,10 +378,12 @@ def _syntactic_claims(ctx: Context, registry: Registry, sentence: Sentence) -> l
     """'Al Shabaab, the group allied to al Qaeda, claimed responsibility': the subject of the claim, not its neighbour."""
     found = []
     for token in sentence.span:
-        if token.lemma_ != "claim" or token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
+        if token.lemma_ not in CLAIM_LEMMAS or token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
             continue
         objects = {c.lower_ for c in token.children if c.dep_ == "dobj"}
-        if not objects & {"responsibility", "credit", "attack", "bombing", "blast", "killing", "assault"}:
+        claimed = {"responsibility", "credit"} | ({"attack", "bombing", "blast", "killing", "assault"}
+                                                  if token.lemma_ == "claim" else set())
+        if not objects & claimed:
             continue
         for subject in (c for c in token.children if c.dep_ == "nsubj"):
             for actor in ctx.mention_for_subtree(subject):

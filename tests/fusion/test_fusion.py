@@ -1,0 +1,111 @@
+"""Fusion of incident reports across articles, and its scorer."""
+
+import datetime as dt
+
+import pytest
+
+from sitrep.evaluate.fusion import bcubed_f1, pairwise
+from sitrep.fusion import Fuser, Report, match_parts
+from sitrep.model import Count, DateRange, Incident, Location, Perpetrator
+
+QUETTA = Location(name="Quetta", admin1="Balochistan", country_code="PK", lat=30.18, lon=66.98, precision="city")
+PESHAWAR = Location(name="Peshawar", admin1="Khyber Pakhtunkhwa", country_code="PK", lat=34.01, lon=71.58,
+                    precision="city")
+
+
+def report(report_id, *, article=None, day=dt.date(2016, 10, 24), published=None, place=QUETTA, kind="armed_assault",
+           killed=None, text="Gunmen attacked a police training college in Quetta", perpetrators=()):
+    incident = Incident(
+        id=report_id, type=kind, date=DateRange(start=day, end=day, precision="day"), location=place,
+        fatalities=Count(min=killed, max=killed, qualifier="exact") if killed is not None else None,
+        perpetrators=[Perpetrator(actor_id=a, name=a, basis=basis, evidence=[], confidence=0.8)
+                      for a, basis in perpetrators],
+        evidence=[], confidence=0.8)
+    return Report(id=report_id, article_id=article or report_id, incident=incident,
+                  published=published or day, text=text)
+
+
+def test_two_reports_of_one_attack_fuse():
+    fuser = Fuser()
+    first = fuser.add(report("a", killed=59))
+    second = fuser.add(report("b", killed=61, published=dt.date(2016, 10, 25),
+                              text="Militants stormed the police college in Quetta, killing 61 cadets"))
+    assert not first.joined and second.joined
+    assert second.incident_id == first.incident_id
+    assert second.parts["place"] > 0 and second.parts["day"] == 1.0
+
+
+def test_reports_of_different_provinces_stay_apart():
+    fuser = Fuser()
+    fuser.add(report("a"))
+    decision = fuser.add(report("b", place=PESHAWAR, text="Gunmen attacked a police station in Peshawar"))
+    assert not decision.joined
+    assert decision.parts["place"] < 0
+
+
+def test_an_article_never_fuses_with_itself():
+    fuser = Fuser()
+    fuser.add(report("a", article="one"))
+    assert not fuser.add(report("b", article="one")).joined
+
+
+def test_days_far_apart_are_never_compared():
+    fuser = Fuser()
+    fuser.add(report("a"))
+    decision = fuser.add(report("b", day=dt.date(2016, 11, 2)))
+    assert not decision.joined and decision.compared_with is None
+
+
+def test_a_protest_and_a_bombing_the_same_day_stay_apart():
+    parts = match_parts(report("a", kind="protest", text="Lawyers protested in Quetta"),
+                        report("b", kind="bombing", text="A bomb exploded in Quetta"))
+    assert parts["class"] < 0
+
+
+def test_consolidation_keeps_every_value_and_says_which_rule_chose():
+    fuser = Fuser()
+    fuser.add(report("a", killed=15, published=dt.date(2016, 10, 24), perpetrators=[("islamic-state", "claimed")]))
+    decision = fuser.add(report("b", killed=22, published=dt.date(2016, 10, 25),
+                                perpetrators=[("lashkar-e-jhangvi-al-alami", "claimed")]))
+    fused = fuser.incidents[decision.incident_id].consolidate()
+    assert fused["fatalities"].value.min == 22  # the latest report
+    assert fused["fatalities"].conflicting
+    assert {v.min for v in fused["fatalities"].values.values()} == {15, 22}
+    assert "latest" in fused["fatalities"].rule
+    # Competing claims stay side by side.
+    assert {p.actor_id for p in fused["perpetrators"].value} == {"islamic-state", "lashkar-e-jhangvi-al-alami"}
+
+
+def test_same_reports_same_order_same_incidents():
+    def run():
+        fuser = Fuser()
+        return [fuser.add(report(i, killed=3)).incident_id for i in "abc"]
+    assert run() == run()
+
+
+@pytest.mark.parametrize("predicted, gold, expected", [
+    (["x", "x", "y"], ["1", "1", "2"], 1.0),  # perfect
+    (["x", "y", "z"], ["1", "1", "2"], 0.0),  # nothing merged: no pair right
+    (["x", "x", "x"], ["1", "1", "2"], 0.5),  # P 1/3, R 1/1
+])
+def test_pairwise_f1(predicted, gold, expected):
+    assert pairwise(predicted, gold)["pairwise_f1"] == expected
+
+
+def test_bcubed_of_never_merging():
+    # Singletons: precision 1; recall 1/2, 1/2, 1 -> 2/3; F1 0.8.
+    assert bcubed_f1(["x", "y", "z"], ["1", "1", "2"]) == 0.8
+
+
+def test_fusion_bench_runs_on_a_small_corpus():
+    import json
+
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    result = CliRunner().invoke(app, ["bench", "fusion", "-n", "300", "--json"])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)
+    # About two reports per synthetic event, so fusion must merge many of them.
+    assert row["reports"] == 300 and 100 <= row["incidents"] < 300
