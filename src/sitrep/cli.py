@@ -16,7 +16,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from . import __version__
+from . import __version__, cli_store
 from .model import Document, InputError
 from .pipeline import process_paths
 from .render import render_document
@@ -92,7 +92,8 @@ def schema(output: Path | None = typer.Option(None, "--output", "-o", help="Writ
         output.write_text(text, encoding="utf-8")
 
 
-actors_app = typer.Typer(help="Look up actors in the registry.", no_args_is_help=True)
+actors_app = typer.Typer(help="Look up actors in the registry (search, show) or in the knowledge base (list).",
+                         no_args_is_help=True)
 app.add_typer(actors_app, name="actors")
 
 
@@ -373,6 +374,14 @@ def bench_fusion(
     for row in results:
         typer.echo(f"{row['reports']:>9} reports -> {row['incidents']:>8} incidents  {row['seconds']:>8.2f} s  "
                    f"{row['reports_per_second']:>7} reports/s  peak RSS {row['peak_rss_mb']} MB")
+
+
+app.command("ingest")(cli_store.ingest)
+app.command("incidents")(cli_store.incidents)
+app.command("relations")(cli_store.relations)
+app.command("export")(cli_store.export_command)
+app.add_typer(cli_store.review_app, name="review")
+actors_app.command("list")(cli_store.actors_list)
 
 
 @app.command()

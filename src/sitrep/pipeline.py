@@ -70,27 +70,35 @@ def process(
     on_result: Callable[[Document | InputError], None] | None = None,
 ) -> Iterator[Document | InputError]:
     """Clean, parse and extract a stream of raw articles, yielding documents and errors in input order."""
-    nlp = load_nlp()
-
-    def cleaned() -> Iterator[tuple[str, Article | InputError]]:
-        for item in items:
-            if isinstance(item, InputError):
-                yield "", item
-                continue
-            try:
-                article = clean_article(item)
-                if len(article.text) > MAX_CHARS:
-                    raise EmptyArticle(f"article has {len(article.text):,} characters; the limit is {MAX_CHARS:,}",
-                                       origin=item.origin)
-                yield parse_text(article.text), article
-            except SitrepError as exc:
-                yield "", InputError(origin=exc.origin or item.origin, code=exc.code, message=exc.message)
-
-    for doc, item in nlp.pipe(cleaned(), as_tuples=True, batch_size=batch_size):
-        result = item if isinstance(item, InputError) else _extract_safely(item, doc)
+    for result in extract_articles(clean_articles(items), batch_size=batch_size):
         if on_result is not None:
             on_result(result)
         yield result
+
+
+def clean_articles(items: Iterable[RawArticle | InputError]) -> Iterator[Article | InputError]:
+    """Clean a stream of raw articles; an article that cannot be cleaned becomes an InputError."""
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            article = clean_article(item)
+            if len(article.text) > MAX_CHARS:
+                raise EmptyArticle(f"article has {len(article.text):,} characters; the limit is {MAX_CHARS:,}",
+                                   origin=item.origin)
+            yield article
+        except SitrepError as exc:
+            yield InputError(origin=exc.origin or item.origin, code=exc.code, message=exc.message)
+
+
+def extract_articles(items: Iterable[Article | InputError], *,
+                     batch_size: int = BATCH_SIZE) -> Iterator[Document | InputError]:
+    """Parse and extract cleaned articles; errors pass through in their place."""
+    nlp = load_nlp()
+    texts = ((parse_text(item.text) if isinstance(item, Article) else "", item) for item in items)
+    for doc, item in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+        yield item if isinstance(item, InputError) else _extract_safely(item, doc)
 
 
 def _extract_safely(article: Article, doc: Doc) -> Document | InputError:
