@@ -133,3 +133,13 @@ def test_protest_forms_imply_protesters(text):
 ])
 def test_partisans_in_a_fight_are_rioters(text):
     assert "rioters:BD" in _actor_ids(text)
+
+
+def test_the_centre_is_no_place():
+    # "the Centre" is India's central government, not Burkina Faso's Centre region.
+    text = "Opposition parties protested against the Centre's land acquisition bill."
+    assert "protesters:IN" in _actor_ids(text, source="Times of India")
+
+
+def test_partisans_hurling_bombs_are_rioters():
+    assert "rioters:IN" in _actor_ids("Bombs were hurled by TMC activists at a candidate's house in Kolkata, India.")

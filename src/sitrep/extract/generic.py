@@ -44,7 +44,7 @@ CIVILIAN_GROUPS = {"journalists", "students", "teachers", "health-workers", "ref
 PARTISAN_HEADS = {"activist", "supporter", "worker", "cadre", "follower", "man", "member", "leader", "picket",
                   "picketer"}
 VIOLENT_LEMMAS = {"attack", "clash", "beat", "chase", "vandalise", "vandalize", "torch", "hack", "stab", "assault",
-                  "ransack", "swoop", "fight", "lock", "damage", "scuffle", "brawl"}
+                  "ransack", "swoop", "fight", "lock", "damage", "scuffle", "brawl", "hurl"}
 ARMED_KINDS = {"armed_group", "faction", "militia"}
 VIOLENCE = IMPLIED["rioters"] | {"bomb", "blast", "explode", "hurl", "attack", "injure", "kill"}
 ARMED_VIOLENCE = {"bomb", "blast", "explosion", "explode", "ied", "grenade", "gunfire", "gunman", "ambush",
