@@ -3,7 +3,6 @@
 import pytest
 
 import sitrep
-
 from sitrep.extract.counts import (
     combine,
     parse_number,
