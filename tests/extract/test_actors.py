@@ -143,3 +143,12 @@ def test_the_centre_is_no_place():
 
 def test_partisans_hurling_bombs_are_rioters():
     assert "rioters:IN" in _actor_ids("Bombs were hurled by TMC activists at a candidate's house in Kolkata, India.")
+
+
+def test_arrests_imply_the_police():
+    found = _actor_ids("Farmers were arrested when they gathered in Gurgaon to protest.", source="DNA")
+    assert "state:IN:police" in found
+
+
+def test_a_weekday_opens_no_name():
+    assert "new:tuesday-army" not in _actor_ids("On Tuesday Army and police forces engaged the rebels in Assam, India.")
