@@ -128,8 +128,9 @@ def mask(ctx: Context, sentence: Sentence) -> Masked:
 
 def _named_first(ctx: Context, sentence: Sentence) -> list[ActorMention]:
     """Outer mentions, except that a generic actor ("JRTN leader" read as civilians) yields to the
-    named group inside it."""
-    inside = ctx.mentions_in(sentence.start, sentence.end)
+    named group inside it, and an actor only implied by an event word ("arrested": the police) names
+    nobody there."""
+    inside = [m for m in ctx.mentions_in(sentence.start, sentence.end) if m.via != "implied"]
     generic = [m for m in inside if _generic(ctx, m.actor_id)
                and (EVENT_WORDS.match(m.text) or
                     any(o is not m and m.start <= o.start and o.end <= m.end and not _generic(ctx, o.actor_id)
