@@ -55,8 +55,36 @@ def test_a_place_inside_a_name_comes_after_places_named_as_places():
 
 def test_a_local_publisher_places_a_note_that_names_no_place():
     doc = from_publisher("A bomb exploded near a market on Monday, killing two people.", "Assam Tribune")
-    assert doc.incidents[0].location.admin1 == "Assam"
-    assert doc.incidents[0].location.precision == "admin1"
+    location = doc.incidents[0].location
+    assert (location.name, location.admin1, location.precision) == ("Guwahati", "Assam", "city")
+
+
+def test_an_outlet_named_after_a_town_places_a_note_of_its_country():
+    doc = from_publisher("A bomb exploded near a CRPF camp on Monday, killing two people.", "Nagpur Daily Courier")
+    assert doc.incidents[0].location.name == "Nagpur"
+
+
+def test_the_capital_is_the_capital_of_the_article_country():
+    doc = from_publisher("Pickets torched a bus in the capital on Monday, injuring two people.", "Kathmandu Post")
+    assert doc.incidents[0].location.name == "Kathmandu"
+    doc = from_publisher("Pickets torched a bus in the capital on Monday, injuring two people.", "Dawn")
+    assert doc.incidents[0].location.name == "Islamabad"
+
+
+def test_a_state_capital_is_not_the_country_capital():
+    doc = from_publisher("Teachers protested in the state capital's main square on Monday.", "Dawn")
+    assert all(i.location is None or i.location.name != "Islamabad" for i in doc.incidents)
+
+
+def test_a_national_outlet_places_a_note_in_its_home_city():
+    doc = from_publisher("Gunmen shot dead a shopkeeper on Monday and fled.", "Dawn")
+    location = doc.incidents[0].location
+    assert (location.name, location.admin1) == ("Karachi", "Sindh")
+
+
+def test_a_place_the_note_names_beats_the_outlet_city():
+    doc = from_publisher("Gunmen shot dead a shopkeeper in Quetta on Monday and fled.", "Dawn")
+    assert doc.incidents[0].location.name == "Quetta"
 
 
 def test_a_town_abroad_is_not_read_for_a_town_at_home():

@@ -4,7 +4,9 @@ Input: a JSONL file like ../shared/benchmarks/acled2015/dev.jsonl (`id`, `text`,
 `gold`). Only the text goes in, with the gold event date as the reference date
 for "on Thursday" (the benchmark README allows it). A note codes one event; the
 event sitrep reports for it is the note's first incident (notes lead with their
-event), and the note's first non-dateline place when no incident has a place.
+event); when no incident has a place, the note's first non-dateline place, then its
+dateline's, then the place a report naming none is coded at (the capital it speaks of,
+the outlet's city: `sitrep.extract.places.fallback_place`).
 
 - `event_class_accuracy`: the incident's ACLED class (sitrep.taxonomy) equals
   the coded `event_class`; a note with no incident counts as wrong.
@@ -42,10 +44,12 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from ..ingest import RawArticle
-from ..model import Actor, Count, Document, Incident, InputError
+from ..model import Actor, Count, Document, Incident, InputError, Location, Place
+from ..extract.places import fallback_place
 from ..pipeline import process
+from ..resolve.country_cues import publisher_country
 from ..registry import Registry
-from ..resolve.places import Gazetteer, name_key
+from ..resolve.places import Gazetteer, name_key, to_location
 from ..taxonomy import acled_event_class
 from .progress import tracked
 
@@ -75,7 +79,7 @@ def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None =
         for row, result in zip(rows, results, strict=True):
             document = None if isinstance(result, InputError) else result
             tally["errors"] += document is None
-            predicted = predict(document)
+            predicted = predict(document, gazetteer=gazetteer)
             gold = row["gold"]
             actors = document.actors if document is not None else []
             gold_actors = [gold[key] for key in ("actor1", "actor2") if gold.get(key)]
@@ -109,12 +113,12 @@ def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None =
     }
 
 
-def predict(document: Document | None) -> dict:
+def predict(document: Document | None, *, gazetteer: Gazetteer) -> dict:
     """The event sitrep reports for one note, in the fields ACLED codes."""
     incident = document.incidents[0] if document is not None and document.incidents else None
     place = incident.location if incident is not None else None
     if place is None and document is not None:
-        place = next((p for p in document.places if p.role != "dateline"), None)
+        place = _note_place(document, gazetteer)
     return {
         "event_class": acled_event_class(incident) if incident is not None else None,
         "admin1": place.admin1 if place is not None else None,
@@ -122,6 +126,17 @@ def predict(document: Document | None) -> dict:
         "longitude": place.lon if place is not None else None,
         "fatalities": _toll(incident),
     }
+
+
+def _note_place(document: Document, gazetteer: Gazetteer) -> Place | Location | None:
+    """The place of a note without a located incident: the first it names, the dateline's,
+    else where a report naming none is coded."""
+    places = sorted(document.places, key=lambda p: p.role == "dateline")
+    if places:
+        return places[0]
+    hints = [code] if (code := publisher_country(document.article.source)) else []
+    entry = fallback_place(document.article, hints, gazetteer)
+    return to_location(entry) if entry is not None else None
 
 
 def _toll(incident: Incident | None) -> int:

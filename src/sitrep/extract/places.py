@@ -6,7 +6,8 @@ import re
 
 from spacy.tokens import Span
 
-from ..model import Incident, Place
+from ..model import Article, Incident, Place
+from ..resolve.country_cues import publisher_city
 from ..resolve.places import DIVISION_WORDS, PRECISION, SETTLEMENT_WORDS, Gazetteer, GazetteerEntry
 from .context import Context, Sentence
 
@@ -34,6 +35,11 @@ CONSISTENT_BONUS = 1.0
 MAIN_COUNTRY_BONUS = 0.5
 # Below this a town abroad is taken for a misreading of a name at home.
 FOREIGN_TOWN_MIN_POPULATION = 100_000
+# "the capital", "capital's Demra area": the country's capital ("state capital" is a province's).
+THE_CAPITAL = re.compile(
+    r"\bthe (?:national )?[Cc]apital\b(?! punishment| market| gain| flight| city of)"
+    r"|(?<![Ss]tate )(?<![Pp]rovincial )\b[Cc]apital['’]s\b"
+)
 
 
 def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]) -> list[Place]:
@@ -210,8 +216,7 @@ def incident_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list
     """Where an incident happened: the best of the places its own sentences name (`named`:
     entity, attached to the trigger); else, as a note or a short report names its place once
     for all it tells, the best place the article names in its countries, then the dateline's
-    city, then the best place other names carry ("Dhaka University"), then the publisher's
-    own place ("Assam Tribune")."""
+    city, then the best place other names carry ("Dhaka University"), then `fallback_place`."""
     best = _best_place(ctx, named, sentences, gazetteer)
     if best is None:
         article = [(ent, False) for sentence in ctx.sentences for ent in place_entities(ctx, sentence, gazetteer)
@@ -223,15 +228,32 @@ def incident_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list
         carried = [(span, False) for sentence in ctx.sentences for span in places_in_names(ctx, sentence, gazetteer)]
         best = _best_place(ctx, carried, ctx.sentences, gazetteer, local_only=True)
     if best is None:
-        best = publisher_place(ctx, gazetteer)
+        best = fallback_place(ctx.article, ctx.country_hints, gazetteer)
     return best
 
 
-def publisher_place(ctx: Context, gazetteer: Gazetteer) -> GazetteerEntry | None:
+def fallback_place(article: Article, hints: list[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """Where a report that names no place of its own happened, as conflict data codes it: the
+    capital of the article's main country when the text says "the capital", else the city its
+    outlet is published in ("Dawn": Karachi), else the division or town the outlet is named
+    after ("Assam Tribune")."""
+    if hints and THE_CAPITAL.search(article.text):
+        capital = gazetteer.capital(hints[0])
+        if capital is not None:
+            return capital
+    home = publisher_city(article.source)
+    if home is not None:
+        city, code = home
+        entry = gazetteer.resolve(city, country_codes=[code])
+        if entry is not None and entry.country_code == code:
+            return entry
+    return publisher_place(article.source, hints, gazetteer)
+
+
+def publisher_place(source: str | None, hints: list[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
     """The division or town a local outlet is named after ("Assam Tribune", "Imphal Free Press"),
     in the article's countries."""
-    words = re.findall(r"[\w'-]+", ctx.article.source or "")
-    hints = ctx.country_hints
+    words = re.findall(r"[\w'-]+", source or "")
     for size in (2, 1):
         for start in range(len(words) - size + 1):
             text = " ".join(words[start:start + size])

