@@ -91,3 +91,14 @@ def test_a_town_abroad_is_not_read_for_a_town_at_home():
     # "Madan" is a Bulgarian town; a Bangladeshi story means a place the gazetteer lacks
     doc = extract("Two people were killed in a clash at Madan in Bangladesh on Monday.")
     assert all(p.country_code != "BG" for p in doc.places)
+
+
+def test_a_province_qualifying_a_title_places_a_note():
+    doc = from_publisher("Youth Congress workers protested against Goa Tourism Minister Ravi Naik on Monday.",
+                         "Press Trust of India")
+    assert any(p.name == "Goa" for p in doc.places)
+
+
+def test_a_province_word_alone_is_not_taken_from_a_name():
+    doc = from_publisher("Youth Congress workers protested against the minister in Goa on Monday.", "Press Trust of India")
+    assert [p.name for p in doc.places if p.name == "Goa"] == ["Goa"]

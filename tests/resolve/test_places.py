@@ -412,3 +412,15 @@ def test_capital_of_a_country(gazetteer):
     assert gazetteer.capital("NP").name == "Kathmandu"
     assert gazetteer.capital("pk").name == "Islamabad"
     assert gazetteer.capital("XX") is None
+
+
+def test_the_centre_is_the_government_not_a_region(gazetteer):
+    assert gazetteer.resolve("Centre", country_codes=["IN"]) is None
+
+
+def test_puducherry_is_the_territory_name(gazetteer):
+    assert gazetteer.resolve("Pondicherry", country_codes=["IN"]).admin1 == "Puducherry"
+
+
+def test_a_province_does_not_give_way_to_a_town_of_its_alternate_name(gazetteer):
+    assert gazetteer.resolve("Goa", country_codes=["IN"]).kind == "admin1"

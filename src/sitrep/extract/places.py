@@ -97,7 +97,9 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
 def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     """Places that other names carry ("Dhaka University", "Kerala Police", "Jaipur Municipal
     Corporation"): capitalised words inside an organisation, facility or group name, or an
-    actor mention, that name a division or a town of the article's countries."""
+    actor mention, that name a division or a town of the article's countries; and provinces
+    of those countries that qualify a title or a body the model left unlabelled ("Goa Tourism
+    Minister", "Puducherry Government")."""
     hints = ctx.country_hints
     if not hints:
         return []
@@ -117,7 +119,24 @@ def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> l
                 entry.kind in {"admin1", "district"} or (entry.kind == "city" and entry.population >= NAME_TOWN_MIN_POPULATION)
             ):
                 found.append(span)
-    return found
+    return found + _provinces_qualifying_names(ctx, sentence, gazetteer, found)
+
+
+def _provinces_qualifying_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer,
+                                found: list[Span]) -> list[Span]:
+    """Unlabelled capitalised words naming a province of the article's countries, followed by
+    another capitalised word: "Goa Tourism Minister", "Uttarakhand Trained ... Union"."""
+    hints = ctx.country_hints
+    taken = {token.i for ent in sentence.span.ents for token in ent} | {span.start for span in found}
+    provinces = []
+    for token in sentence.span[:-1]:
+        following = ctx.doc[token.i + 1]
+        if token.i in taken or not token.is_title or not following.is_title:
+            continue
+        entry = gazetteer.resolve(token.text, country_codes=hints)
+        if entry is not None and entry.kind == "admin1" and entry.country_code in hints:
+            provinces.append(Span(ctx.doc, token.i, token.i + 1, label="GPE"))
+    return provinces
 
 
 def _names_actor(ctx: Context, start: int, end: int) -> bool:

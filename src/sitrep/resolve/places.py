@@ -69,6 +69,9 @@ SUBDIVISION_MATCH_SCORE = 88
 # A city this large beats a same-named first-level division of its own country
 # ("Kabul", "Sanaa", "New York"): news means the city.
 EPONYMOUS_CITY_MIN_POPULATION = 10_000
+# ... when the city has the division's name as its own; through an alternate name only a
+# metropolis does ("New York"), not a port that GeoNames also calls "Goa" (Mormugao).
+EPONYMOUS_ALTERNATE_MIN_POPULATION = 1_000_000
 # A lower-case single common English word ("nice", "reading") is a place only
 # when it names a country or a city at least this large.
 COMMON_WORD_MIN_POPULATION = 1_000_000
@@ -946,7 +949,9 @@ def _prefer_eponymous_city(best: GazetteerEntry, matches: Sequence[_Match]) -> G
             match.entry for match in matches
             if match.entry.kind == "city"
             and match.entry.country_code == best.country_code
-            and match.entry.population >= EPONYMOUS_CITY_MIN_POPULATION
+            and match.entry.population >= (
+                EPONYMOUS_ALTERNATE_MIN_POPULATION if match.alternate else EPONYMOUS_CITY_MIN_POPULATION
+            )
         ]
     elif best.kind == "district":
         cities = [
