@@ -5,8 +5,10 @@ Input: a JSONL file like ../shared/benchmarks/acled2015/dev.jsonl (`id`, `text`,
 for "on Thursday" (the benchmark README allows it). A note codes one event; the
 event sitrep reports for it is the note's first incident (notes lead with their
 event); when no incident has a place, the note's first non-dateline place, then its
-dateline's, then the place a report naming none is coded at (the capital it speaks of,
-the outlet's city: `sitrep.extract.places.fallback_place`).
+dateline's. ACLED codes every event at a point inside a first-level division: when that
+place is none or only a country or a region, the place a report naming none is coded at
+(the capital it speaks of, the outlet's city: `sitrep.extract.places.fallback_place`), if
+it lies in that country.
 
 - `event_class_accuracy`: the incident's ACLED class (sitrep.taxonomy) equals
   the coded `event_class`; a note with no incident counts as wrong.
@@ -118,7 +120,9 @@ def predict(document: Document | None, *, gazetteer: Gazetteer) -> dict:
     incident = document.incidents[0] if document is not None and document.incidents else None
     place = incident.location if incident is not None else None
     if place is None and document is not None:
-        place = _note_place(document, gazetteer)
+        place = _note_place(document)
+    if document is not None and (place is None or place.admin1 is None):
+        place = _fallback(document, place, gazetteer) or place
     return {
         "event_class": acled_event_class(incident) if incident is not None else None,
         "admin1": place.admin1 if place is not None else None,
@@ -128,15 +132,20 @@ def predict(document: Document | None, *, gazetteer: Gazetteer) -> dict:
     }
 
 
-def _note_place(document: Document, gazetteer: Gazetteer) -> Place | Location | None:
-    """The place of a note without a located incident: the first it names, the dateline's,
-    else where a report naming none is coded."""
+def _note_place(document: Document) -> Place | None:
+    """The place of a note without a located incident: the first it names, else the dateline's."""
     places = sorted(document.places, key=lambda p: p.role == "dateline")
-    if places:
-        return places[0]
-    hints = [code] if (code := publisher_country(document.article.source)) else []
-    entry = fallback_place(document.article, hints, gazetteer)
-    return to_location(entry) if entry is not None else None
+    return places[0] if places else None
+
+
+def _fallback(document: Document, place: Place | Location | None, gazetteer: Gazetteer) -> Location | None:
+    """Where a note with no sub-national place is coded, in the country it names if any."""
+    country = place.country_code if place is not None else None
+    code = country or publisher_country(document.article.source)
+    entry = fallback_place(document.article, [code] if code else [], gazetteer)
+    if entry is None or (country is not None and entry.country_code != country):
+        return None
+    return to_location(entry)
 
 
 def _toll(incident: Incident | None) -> int:
