@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sitrep
+from sitrep.extract.places import _ends_located_name
 from sitrep.ingest import RawArticle
 from sitrep.model import Document
+from sitrep.nlp import load_nlp
 from sitrep.pipeline import process
 
 PUBLISHED = "Published Mar 12, 2017, 2:00 pm PKT\n\n"
@@ -115,3 +119,20 @@ def test_a_village_in_an_upazila_is_placed_at_the_upazila():
                          "United News of Bangladesh")
     location = doc.incidents[0].location
     assert (location.name, location.admin2) == ("Santhia", "Pabna")
+
+
+def test_the_district_after_a_place_and_a_comma_is_a_place():
+    doc = from_publisher("Troops killed two fighters in a raid in Gishkore, Awaran on Monday.", "Dawn")
+    assert any(p.name == "Awaran" and p.admin1 == "Balochistan" for p in doc.places)
+
+
+@pytest.mark.parametrize(("text", "located"), [
+    ("Troops raided homes in Gishkore, Awaran", True),
+    ("Troops raided homes in Razaar Tehsil, Swabi", True),
+    ("Troops raided homes on Monday, Awaran", False),
+    ("Troops raided homes, Awaran", False),
+])
+def test_a_name_before_a_comma_must_be_introduced_as_a_place(text, located):
+    doc = load_nlp()(text)
+    comma = next(token.i for token in doc if token.text == ",")
+    assert _ends_located_name(doc, comma) is located

@@ -183,8 +183,9 @@ def _gazetteer_place(gazetteer: Gazetteer, ent: Span, hints: list[str]) -> bool:
 
 def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     """A name the gazetteer places in one of the article's countries, written where a place
-    goes: after 'in', 'at', 'near'..., before 'district', 'village'..., or after an
-    institution and a comma ("Government Law College, Tiruchi")."""
+    goes: after 'in', 'at', 'near'..., before 'district', 'village'..., after an institution
+    and a comma ("Government Law College, Tiruchi"), or after a place and a comma, as the
+    district that holds it ("in Mashkay, Awaran")."""
     if not hints:
         return False
     entry = gazetteer.resolve(span.text, country_codes=hints)
@@ -193,8 +194,21 @@ def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    after_institution = before == "," and span.start > 1 and doc[span.start - 2].ent_type_ in INSTITUTION_LABELS
-    return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or after_institution
+    after_comma = before == "," and span.start > 1 and (
+        doc[span.start - 2].ent_type_ in INSTITUTION_LABELS or _ends_located_name(doc, span.start - 1)
+    )
+    return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or after_comma
+
+
+def _ends_located_name(doc, end: int) -> bool:
+    """doc[:end] ends with a capitalised name (and perhaps a division word) that a locative
+    word introduces: "in Mashkay", "in Razaar Tehsil"; not a date ("on Monday")."""
+    start = end
+    while start > 0 and end - start < MAX_NAME_TOKENS and doc[start - 1].ent_type_ not in {"DATE", "TIME"} and (
+        doc[start - 1].is_title or doc[start - 1].lower_ in DIVISION_WORDS
+    ):
+        start -= 1
+    return start < end and start > 0 and doc[start - 1].lower_ in LOCATIVE_WORDS
 
 
 def _unlabelled_places(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
