@@ -45,12 +45,12 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from ..extract.places import fallback_place
 from ..ingest import RawArticle
 from ..model import Actor, Count, Document, Incident, InputError, Location, Place
-from ..extract.places import fallback_place
 from ..pipeline import process
-from ..resolve.country_cues import publisher_country
 from ..registry import Registry
+from ..resolve.country_cues import publisher_country
 from ..resolve.places import Gazetteer, name_key, to_location
 from ..taxonomy import acled_event_class
 from .progress import tracked
