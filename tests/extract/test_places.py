@@ -136,3 +136,10 @@ def test_a_name_before_a_comma_must_be_introduced_as_a_place(text, located):
     doc = load_nlp()(text)
     comma = next(token.i for token in doc if token.text == ",")
     assert _ends_located_name(doc, comma) is located
+
+
+def test_a_name_before_a_comma_and_a_city_lies_in_that_city():
+    # "Karimabad" is also a town in Gilgit-Baltistan; here it is a Karachi neighbourhood
+    doc = from_publisher("Workers of two parties clashed outside an office in Karimabad, Karachi on Sunday, "
+                         "injuring 15 people.", "Dawn")
+    assert doc.incidents[0].location.admin1 == "Sindh"

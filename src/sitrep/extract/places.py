@@ -34,8 +34,9 @@ INSTITUTION_LABELS = {"ORG", "FAC"}
 KIND_SCORE = {"city": 3.0, "district": 2.5, "admin1": 2.0, "region": 1.5, "country": 1.0}
 ATTACHED_BONUS = 2.0
 CONSISTENT_BONUS = 1.0
-# A town outside every district the text names is another place of that name ("Kaliganj
-# bazar in Santhia upazila" is no town called Kaliganj elsewhere).
+# A town outside every district the text names, or outside the place written after it and a
+# comma, is another place of that name ("Kaliganj bazar in Santhia upazila", "Karimabad,
+# Karachi": a neighbourhood the gazetteer lacks, not the namesake town elsewhere).
 OUTSIDE_DISTRICT_PENALTY = 1.0
 MAIN_COUNTRY_BONUS = 0.5
 # Below this a town abroad is taken for a misreading of a name at home.
@@ -322,6 +323,7 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     admin2 = {e.admin2 for _, _, e in first if e.admin2 and e.kind == "district"}
     admin2_keys = {name_key(name) for name in admin2}
     district_admin1 = {e.admin1 for _, _, e in first if e.kind == "district"}
+    containers = _containers(first)
     scored = []
     for position, (ent, attached, entry) in enumerate(first):
         entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1), admin2=sorted(admin2)) or entry
@@ -329,14 +331,23 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
         score = KIND_SCORE.get(entry.kind, 0.0) + (ATTACHED_BONUS if attached else 0.0)
         if entry.kind in {"city", "district"} and entry.admin1 in others:
             score += CONSISTENT_BONUS
-        if entry.kind == "city" and admin2 and (
+        outside_container = ent.start in containers and containers[ent.start].admin1 != entry.admin1
+        if entry.kind == "city" and (outside_container or admin2 and (
             name_key(entry.admin2) not in admin2_keys if entry.admin2 else entry.admin1 not in district_admin1
-        ):
+        )):
             score -= OUTSIDE_DISTRICT_PENALTY
         if hints and entry.country_code == hints[0]:
             score += MAIN_COUNTRY_BONUS
         scored.append((score, -position, entry))
     return max(scored, key=lambda item: item[:2])[2]
+
+
+def _containers(resolved: list[tuple[Span, bool, GazetteerEntry]]) -> dict[int, GazetteerEntry]:
+    """Start of a place name -> the division or town written right after it and a comma,
+    which holds it ("Karimabad, Karachi", "Hisar, Haryana")."""
+    by_start = {ent.start: entry for ent, _, entry in resolved if entry.kind in {"city", "district", "admin1"}}
+    return {ent.start: by_start[ent.end + 1] for ent, _, _ in resolved
+            if ent.end + 1 in by_start and ent.end < len(ent.doc) and ent.doc[ent.end].text == ","}
 
 
 def _plausible(entry: GazetteerEntry | None, hints: list[str], local_only: bool) -> bool:
