@@ -16,7 +16,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from . import __version__
+from . import __version__, cli_store
 from .model import Document, InputError
 from .pipeline import process_paths
 from .render import render_document
@@ -92,7 +92,8 @@ def schema(output: Path | None = typer.Option(None, "--output", "-o", help="Writ
         output.write_text(text, encoding="utf-8")
 
 
-actors_app = typer.Typer(help="Look up actors in the registry.", no_args_is_help=True)
+actors_app = typer.Typer(help="Look up actors in the registry (search, show) or in the knowledge base (list).",
+                         no_args_is_help=True)
 app.add_typer(actors_app, name="actors")
 
 
@@ -292,6 +293,61 @@ def eval_wikievents(
     _report("Incident roles (WikiEvents)", scores, json_output)
 
 
+@eval_app.command("muc4")
+def eval_muc4(
+    path: Path = typer.Argument(..., help="JSONL of MUC-4 reports: docid, doctext, gold templates (GTT format)."),
+    json_output: bool = JsonOption,
+    predictions: Path | None = typer.Option(None, "--predictions",
+                                            help="Write the predicted templates as GTT's {docid: {pred_templates}}."),
+    limit: int | None = LimitOption,
+) -> None:
+    """Template filling: incident type and role (PerpInd, PerpOrg, Target, Victim, Weapon) P/R/F1, GTT's scorer.
+
+    Example:
+
+    \b
+        sitrep eval muc4 ../shared/benchmarks/muc4/dev.jsonl
+    """
+    from .evaluate import muc4
+
+    scores = muc4.evaluate(_existing(path), predictions=predictions, limit=limit)
+    if json_output:
+        typer.echo(json.dumps(scores))
+        return
+    typer.echo(f"MUC-4 template filling ({scores['documents']} reports, {scores['errors']} errors)")
+    typer.echo(f"  {'':16}{'P':>8}{'R':>8}{'F1':>8}{'predicted':>11}{'gold':>7}")
+    for key in (*muc4.KEYS, "micro"):
+        row = scores[key]
+        typer.echo(f"  {key:16}{row['precision']:8.4f}{row['recall']:8.4f}{row['f1']:8.4f}"
+                   f"{row['predicted']:11}{row['gold']:7}")
+
+
+train_app = typer.Typer(help="Train the learned models from benchmark train splits.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("muc4")
+def train_muc4(
+    train: Path = typer.Option(Path("../shared/benchmarks/muc4/train.jsonl"), "--train",
+                               help="JSONL of MUC-4 train reports with gold templates."),
+    out: Path = typer.Option(Path("src/sitrep/data/models/muc4-roles.json.gz"), "--out",
+                             help="Where to write the model (JSON weights, gzipped)."),
+) -> None:
+    """Train the role model that reads lower-cased wire reports (train split only; deterministic).
+
+    Example:
+
+    \b
+        sitrep train muc4 --train ../shared/benchmarks/muc4/train.jsonl --out src/sitrep/data/models/muc4-roles.json.gz
+    """
+    from .train import muc4
+
+    rows = list(muc4.read_rows(_existing(train)))
+    docs = muc4.parse(rows)
+    muc4.save(muc4.train(rows, docs, on_step=lambda step: err.print(f"{step} ...", markup=False)), out)
+    typer.echo(f"wrote {out} ({out.stat().st_size:,} bytes)")
+
+
 bench_app = typer.Typer(help="Measure speed and memory (see docs/results.md).", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 
@@ -318,6 +374,14 @@ def bench_fusion(
     for row in results:
         typer.echo(f"{row['reports']:>9} reports -> {row['incidents']:>8} incidents  {row['seconds']:>8.2f} s  "
                    f"{row['reports_per_second']:>7} reports/s  peak RSS {row['peak_rss_mb']} MB")
+
+
+app.command("ingest")(cli_store.ingest)
+app.command("incidents")(cli_store.incidents)
+app.command("relations")(cli_store.relations)
+app.command("export")(cli_store.export_command)
+app.add_typer(cli_store.review_app, name="review")
+actors_app.command("list")(cli_store.actors_list)
 
 
 @app.command()

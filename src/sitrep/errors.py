@@ -54,6 +54,24 @@ class MalformedFeed(SitrepError):
     code = "E106"
 
 
+class UnknownRecord(SitrepError):
+    "A review edit names an incident, actor, fact or edit the knowledge base does not hold."
+
+    code = "E201"
+
+
+class InvalidEdit(SitrepError):
+    "A review edit that cannot be made: a field that cannot be corrected, a bad value, no author or reason."
+
+    code = "E202"
+
+
+class StoreFailed(SitrepError):
+    "An article could not be written to the knowledge base; the rest of the ingest goes on."
+
+    code = "E301"
+
+
 class ExtractionFailed(SitrepError):
     "An unexpected failure while extracting one article; the rest of the batch goes on."
 

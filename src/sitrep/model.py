@@ -107,6 +107,9 @@ TargetType = Literal[
 class Target(Record):
     name: str = Field(description="The most specific name the article gives the target.")
     type: TargetType
+    category: Literal["people", "property"] | None = Field(
+        None, description="Whether the target is people (victims) or a physical target; null when not decided."
+    )
     mentions: list[str] = Field(default_factory=list, description="Other ways the article refers to the same target.")
 
 
@@ -132,6 +135,8 @@ class Perpetrator(Record):
     actor_id: str
     name: str
     basis: PerpetratorBasis
+    mention: str | None = Field(None, description="The words the article names the perpetrator with, when read by "
+                                                  "the learned role model (lower-cased wire text).")
     asserted_by: str | None = Field(None, description="Who makes the assertion, as the article names them.")
     asserted_by_id: str | None = Field(None, description="Actor id of the asserting party, when it is an actor.")
     partner_ids: list[str] = Field(default_factory=list, description="For 'joint': the actors it worked with.")
@@ -154,6 +159,8 @@ IncidentType = Literal[
     "protest",
     "riot",
     "attack",
+    "arrest",
+    "strategic_development",
 ]
 
 

@@ -8,6 +8,7 @@ so those spans become ORG with the actor id in `ent_id_`.
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 import spacy
@@ -38,6 +39,26 @@ def block_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
             doc[token.i + 1].is_sent_start = False
     return doc
+
+
+def parse_text(text: str) -> str:
+    """The text the parser reads: `text` with its ALL-CAPS lines in sentence case, offsets unchanged.
+
+    The tagger reads "INDIAN ARTILLERY FIRE KILLS ONE" as a string of proper nouns; in sentence case it
+    finds the verb. The article text, and every evidence offset into it, stay as they were.
+    """
+    return "".join(_sentence_case(line) for line in text.splitlines(keepends=True))
+
+
+def _sentence_case(line: str) -> str:
+    words = re.findall(r"[^\W\d_]{2,}", line)
+    if len(words) < 2 or line.upper() != line:
+        return line
+    first, _, rest = line.partition(words[0])
+    # A short first word stays as it is: "US DRONE KILLS 5" keeps "US".
+    head = words[0] if len(words[0]) <= 3 else words[0].capitalize()
+    cased = first + head + rest.lower()
+    return cased if len(cased) == len(line) else line
 
 
 def _as_phrase(pattern: dict) -> dict:

@@ -19,12 +19,13 @@ from .extract.actors import build_actors, find_mentions, resolve_speaker_groups
 from .extract.context import Context, build_sentences
 from .extract.generic import find_generic_mentions
 from .extract.incidents import find_incidents
+from .extract.learned import find_learned_incidents, reads_lower_cased
 from .extract.places import find_places
 from .extract.relations import find_relations
 from .extract.statements import find_statements
 from .ingest import RawArticle, read_inputs
 from .model import Article, Document, InputError
-from .nlp import load_nlp
+from .nlp import load_nlp, parse_text
 from .registry import Registry
 from .resolve.places import Gazetteer
 
@@ -44,7 +45,10 @@ def extract_document(article: Article, doc: Doc) -> Document:
     statements = find_statements(ctx, registry=registry)
     resolve_speaker_groups(ctx, statements)
     relations = find_relations(ctx, registry=registry, statements=statements)
-    incidents = find_incidents(ctx, registry=registry, gazetteer=gazetteer, statements=statements)
+    if reads_lower_cased(article.text):  # the rules read capitals; lower-cased wire text goes to the learned model
+        incidents = find_learned_incidents(ctx, registry=registry)
+    else:
+        incidents = find_incidents(ctx, registry=registry, gazetteer=gazetteer, statements=statements)
     places = find_places(ctx, gazetteer=gazetteer, incidents=incidents)
     used = {r.source_id for r in relations} | {r.target_id for r in relations}
     used |= {p.actor_id for i in incidents for p in i.perpetrators}
@@ -66,27 +70,35 @@ def process(
     on_result: Callable[[Document | InputError], None] | None = None,
 ) -> Iterator[Document | InputError]:
     """Clean, parse and extract a stream of raw articles, yielding documents and errors in input order."""
-    nlp = load_nlp()
-
-    def cleaned() -> Iterator[tuple[str, Article | InputError]]:
-        for item in items:
-            if isinstance(item, InputError):
-                yield "", item
-                continue
-            try:
-                article = clean_article(item)
-                if len(article.text) > MAX_CHARS:
-                    raise EmptyArticle(f"article has {len(article.text):,} characters; the limit is {MAX_CHARS:,}",
-                                       origin=item.origin)
-                yield article.text, article
-            except SitrepError as exc:
-                yield "", InputError(origin=exc.origin or item.origin, code=exc.code, message=exc.message)
-
-    for doc, item in nlp.pipe(cleaned(), as_tuples=True, batch_size=batch_size):
-        result = item if isinstance(item, InputError) else _extract_safely(item, doc)
+    for result in extract_articles(clean_articles(items), batch_size=batch_size):
         if on_result is not None:
             on_result(result)
         yield result
+
+
+def clean_articles(items: Iterable[RawArticle | InputError]) -> Iterator[Article | InputError]:
+    """Clean a stream of raw articles; an article that cannot be cleaned becomes an InputError."""
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            article = clean_article(item)
+            if len(article.text) > MAX_CHARS:
+                raise EmptyArticle(f"article has {len(article.text):,} characters; the limit is {MAX_CHARS:,}",
+                                   origin=item.origin)
+            yield article
+        except SitrepError as exc:
+            yield InputError(origin=exc.origin or item.origin, code=exc.code, message=exc.message)
+
+
+def extract_articles(items: Iterable[Article | InputError], *,
+                     batch_size: int = BATCH_SIZE) -> Iterator[Document | InputError]:
+    """Parse and extract cleaned articles; errors pass through in their place."""
+    nlp = load_nlp()
+    texts = ((parse_text(item.text) if isinstance(item, Article) else "", item) for item in items)
+    for doc, item in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+        yield item if isinstance(item, InputError) else _extract_safely(item, doc)
 
 
 def _extract_safely(article: Article, doc: Doc) -> Document | InputError:

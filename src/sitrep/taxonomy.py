@@ -34,6 +34,10 @@ def acled_event(incident: Incident) -> tuple[str, str]:
         return "Protests", "Peaceful protest"
     if kind == "riot":
         return "Riots", "Violent demonstration"
+    if kind == "arrest":
+        return "Strategic developments", "Arrests"
+    if kind == "strategic_development":
+        return "Strategic developments", "Other"
     if kind == "armed_clash":
         return "Battles", "Armed clash"
     if kind == "air_strike" or "drone" in weapons:
@@ -59,10 +63,10 @@ def acled_event_class(incident: Incident) -> str:
 
 
 def gtd_attack_type(incident: Incident) -> str | None:
-    """GTD attack type (attacktype1_txt); None for protests and riots, which GTD does not code."""
+    """GTD attack type (attacktype1_txt); None for protests, riots and non-violent events, which GTD does not code."""
     kind = incident.type
     weapons = set(incident.weapons)
-    if kind in {"protest", "riot"}:
+    if kind in {"protest", "riot", "arrest", "strategic_development"}:
         return None
     if kind == "assassination":
         return "Assassination"

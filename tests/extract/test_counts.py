@@ -2,7 +2,14 @@
 
 import pytest
 
-from sitrep.extract.counts import combine, parse_number, read_attackers_killed, read_fatalities, read_injuries
+from sitrep.extract.counts import (
+    combine,
+    parse_number,
+    read_attackers_killed,
+    read_fatalities,
+    read_injuries,
+    read_victims_killed,
+)
 from sitrep.model import Evidence
 
 
@@ -53,3 +60,44 @@ def test_conflicting_figures_become_a_range():
     count = combine([(15, 15, "exact", "15 killed", one), (22, 22, "exact", "22 killed", two)])
     assert (count.min, count.max, count.qualifier) == (15, 22, "range")
     assert count.evidence == [one, two]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A man was killed and 20 others injured in the clash", []),  # no figure: read from the parse
+    ("the blast left at least 8 people injured", []),
+    ("Eleven people, including six children, were killed in the blast", [(11, 11, "exact")]),
+    ("Two Central Reserve Police Force (CRPF) personnel were killed", [(2, 2, "exact")]),
+])
+def test_death_figures_and_what_is_no_death_figure(sentence, expected):
+    assert [r[:3] for r in read_fatalities(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Security forces killed 2 militants in Ziarat", (2, 2, "exact")),
+    ("killing 11 suspected militants and destroying hideouts", (11, 11, "exact")),
+    ("5 TTP/LEI militants were killed in the clash", (5, 5, "exact")),
+])
+def test_armed_men_killed_are_attackers_not_victims(sentence, expected):
+    assert read_attackers_killed(sentence)[0][:3] == expected
+    assert read_fatalities(sentence) == []
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.mark.parametrize("sentence, total", [
+    ("A police constable on duty at the polio camp was shot dead by unknown assailants.", 1),
+    ("Unidentified assailants slew a ward-level party leader in Demra yesterday.", 1),
+    ("Gunmen killed an official and two others near the market.", 3),
+    ("Gunmen shot the guard, killing him on the spot.", 1),
+])
+def test_victims_named_without_a_figure_are_counted(nlp, sentence, total):
+    assert read_victims_killed(nlp(sentence)[:])[0][0] == total
+
+
+def test_unnumbered_plural_victims_give_no_figure(nlp):
+    assert read_victims_killed(nlp("Policemen were killed in the attack.")[:]) == []

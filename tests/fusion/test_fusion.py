@@ -109,3 +109,33 @@ def test_fusion_bench_runs_on_a_small_corpus():
     (row,) = json.loads(result.output)
     # About two reports per synthetic event, so fusion must merge many of them.
     assert row["reports"] == 300 and 100 <= row["incidents"] < 300
+
+
+KASHMIR_IN = Location(name="Jammu and Kashmir", admin1="Jammu and Kashmir", country_code="IN", lat=34.0, lon=75.0,
+                      precision="admin1")
+KASHMIR_PK = Location(name="Azad Kashmir", admin1="Azad Kashmir", country_code="PK", lat=34.3, lon=73.5,
+                      precision="admin1")
+
+
+def test_kashmir_placed_in_either_country_is_one_region():
+    a = report("a", place=KASHMIR_IN, text="Shelling across the line kills two")
+    b = report("b", place=KASHMIR_PK, text="Two killed as shelling resumes")
+    assert a.country is None and b.country is None  # blocks with both countries
+    assert match_parts(a, b)["place"] > 0
+
+
+def test_rare_shared_words_count_more_than_common_ones():
+    a = report("a", text="Gunmen kill miners in Mach")
+    b = report("b", text="Miners killed in Mach")
+    rarity = {"mach": 5.0, "miner": 5.0}.get
+    plain = match_parts(a, b)["words"]
+    weighted = match_parts(a, b, rarity=lambda word: rarity(word) or 1.0)["words"]
+    assert weighted > plain
+
+
+def test_attackers_killed_are_consolidated_beside_victims():
+    fuser = Fuser()
+    first = report("a", killed=3)
+    fuser.add(first)
+    fields = next(iter(fuser.incidents.values())).consolidate()
+    assert "perpetrator_fatalities" in fields and fields["fatalities"].value.min == 3

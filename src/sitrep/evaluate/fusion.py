@@ -11,7 +11,8 @@ yields no incident stays alone.
 - B-cubed F1 (it flatters: never merging scores high).
 - `toll_within_range`: per gold event, whether the consolidated fatality figure
   of the fused incident holding most of its rows lies within [deaths_low,
-  deaths_high]; no figure counts as 0.
+  deaths_high]; no figure counts as 0. The figure is every death, victims and
+  attackers killed, as UCDP counts them (and as `acled.py` scores tolls).
 """
 
 from __future__ import annotations
@@ -41,8 +42,7 @@ def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None =
     # A row with no incident is a cluster of its own.
     predicted = [incident_id or f"alone:{i}" for i, incident_id in enumerate(assigned)]
     gold = [row["gold"]["event_id"] for row in rows]
-    tolls = {incident_id: _figure(incident.consolidate()["fatalities"].value)
-             for incident_id, incident in fuser.incidents.items()}
+    tolls = {incident_id: _deaths(incident.consolidate()) for incident_id, incident in fuser.incidents.items()}
     scores = {**pairwise(predicted, gold), "bcubed_f1": bcubed_f1(predicted, gold),
               "toll_within_range": _toll_within_range(rows, predicted, tolls),
               "rows": len(rows), "incidents": len(set(predicted)), "rows_without_incident": assigned.count(None)}
@@ -63,8 +63,10 @@ def _rows(path: Path, limit: int | None) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def _figure(count) -> int | None:
-    return count.min if count is not None else None
+def _deaths(fields: dict) -> int | None:
+    figures = [fields[name].value.min for name in ("fatalities", "perpetrator_fatalities")
+               if fields[name].value is not None and fields[name].value.min is not None]
+    return sum(figures) if figures else None
 
 
 def _pairs(labels: list[str]) -> set[tuple[int, int]]:

@@ -24,6 +24,10 @@ ORG_LABELS = {"ORG", "NORP", "PERSON", "GPE", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 COUNTRY_HINTS = 3
+# A text of one line this short, with no article inside it, is a headline (an agency wire or feed item);
+# one-line prose ("Lawyers protested over the killing of a colleague.") has articles.
+HEADLINE_WORDS = 16
+ARTICLES = {"a", "an", "the"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,7 @@ class Sentence:
     text: str
     kind: SegmentKind
     span: Span
+    headline: bool = False  # headline grammar: "Gunmen kill judge", "10 killed in blast" (see `is_headline`)
 
     def evidence(self) -> Evidence:
         return Evidence(text=self.text, start=self.start, end=self.end)
@@ -48,7 +53,7 @@ class ActorMention:
     end: int
     text: str
     sentence: int
-    via: str  # registry | ner | faction | state | descriptor | coreference | speaker
+    via: str  # registry | ner | faction | state | descriptor | coreference | speaker | learned
 
 
 @dataclass
@@ -219,16 +224,25 @@ def _governing_subject(token: Token) -> Token | None:
 def build_sentences(article: Article, doc: Doc) -> list[Sentence]:
     """Sentences with trimmed offsets and the segment each belongs to."""
     sentences: list[Sentence] = []
+    one_headline = is_headline(article.text)
     for span in doc.sents:
-        text = span.text
+        text = article.text[span.start_char : span.end_char]  # the parse may read a case-normalised copy
         stripped = text.strip()
         if not stripped or not re.search(r"\w", stripped):
             continue
         start = span.start_char + (len(text) - len(text.lstrip()))
         end = start + len(stripped)
         kind = segment_kind(article, start)
-        sentences.append(Sentence(len(sentences), start, end, stripped, kind, span))
+        sentences.append(Sentence(len(sentences), start, end, stripped, kind, span,
+                                  headline=kind == "title" or one_headline))
     return sentences
+
+
+def is_headline(text: str) -> bool:
+    """Whether a whole text is one headline: one short line with no article after its first word."""
+    words = text.strip().split()
+    return "\n" not in text.strip() and 0 < len(words) <= HEADLINE_WORDS and not ARTICLES & {
+        w.lower() for w in words[1:]}
 
 
 def segment_kind(article: Article, char: int) -> SegmentKind:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span, Token
+
 from ..model import Count, Evidence
 
 UNITS = {
@@ -42,24 +44,31 @@ PERSON_NOUNS = (
     r"employees|staff|guests|worshipers|peasants?|residents|inhabitants|youths?|boys|girls|kids|infants|"
     r"elders|leaders?|commuters|shoppers|mourners|protesters|demonstrators|voters|bystanders|police)"
 )
-ATTACKER_NOUNS = r"(?:attackers?|militants?|gunmen|gunman|terrorists?|fighters?|insurgents?|assailants?|bombers?|rebels?|guerrillas?)"
-DEATH = r"(?:dead|killed|died|deaths?|lives|bodies|fatalities|martyred|slain|perished|lifeless)"
+ATTACKER_NOUNS = (r"(?:attackers?|militants?|gunmen|gunman|terrorists?|fighters?|insurgents?|assailants?|bombers?|rebels?|"
+                  r"guerrillas?|maoists?|naxal(?:ite)?s?|separatists?|extremists?)")
+DEATH = r"(?:dead|killed|died|dies|die|deaths?|lives|bodies|fatalities|martyred|slain|perished|lifeless)"
 INJURY = r"(?:injured|wounded|hurt|injuries|injuring|wounding)"
 
 
 def _patterns(outcome: str) -> list[re.Pattern]:
-    bare_verb = "kill(?:ed|ing)|shot dead|gunned down" if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)"
-    verb = ("kill(?:ed|ing|s)?|claim(?:ed|ing)|le(?:ft|aving)|shot dead|shooting dead|gunned down|gunning down|"
-            "massacred|executed|beheaded") if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)|le(?:ft|aving)"
+    bare_verb = "kill(?:ed|ing|s)|shot dead|gunned down" if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)"
+    verb = ("kill(?:ed|ing|s)?|claim(?:ed|ing)|le(?:ft|aving|aves?)|shot dead|shooting dead|gunned down|gunning down|"
+            "massacred|executed|beheaded") if outcome == DEATH else "injur(?:ed|ing|es)|wound(?:ed|ing|s)|le(?:ft|aving|aves?)"
+    # "left 8 people injured" is no toll of the dead: "left" counts only with the outcome after it.
+    verb_without_outcome = verb.replace("le(?:ft|aving|aves?)|", "")
     return [
         re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+{QUANTITY}\b", re.I)
         if outcome == DEATH else re.compile(r"(?!x)x"),
-        re.compile(rf"\b(?:{verb})\s+{QUANTITY}\s+(?:{PERSON_NOUNS}\s+)?(?:\w+\s+)?{outcome}\b", re.I),
-        re.compile(rf"\b(?:{verb})\s+{QUANTITY}\s+(?:[A-Za-z-]+\s+){{0,2}}?{PERSON_NOUNS}\b", re.I),
+        # "Death toll in Pakistan's Khyber tribal area militants' clash rises to 53"
+        re.compile(rf"\btoll\b[^.;:]{{0,80}}?\b(?:rise[sn]?|rose|climb(?:s|ed)?|reach(?:es|ed)?|jump(?:s|ed)?|"
+                   rf"mount(?:s|ed)?|swell(?:s|ed)?)\s+(?:to\s+)?{QUANTITY}\b", re.I)
+        if outcome == DEATH else re.compile(r"(?!x)x"),
+        re.compile(rf"\b(?:{verb})\s+{QUANTITY}\s+(?:{PERSON_NOUNS}\s+)?(?:\w+\s+){{0,2}}?{outcome}\b", re.I),
+        re.compile(rf"\b(?:{verb_without_outcome})\s+{QUANTITY}\s+(?:[A-Za-z-]+\s+){{0,2}}?{PERSON_NOUNS}\b", re.I),
         # "killing at least nine", "wounding more than 20": a bare figure after the verb itself
         re.compile(rf"\b(?:{bare_verb})\s+{QUANTITY}\b(?!\s+(?:{ATTACKER_NOUNS}|years?|days?|months?|hours?|km|miles|percent|%))",
                    re.I),
-        re.compile(rf"\b{QUANTITY}\s+(?:(?!{ATTACKER_NOUNS}|and\b|or\b)[\w-]+\s+){{0,3}}?(?:were|have been|had been|was|are)?\s*"
+        re.compile(rf"\b{QUANTITY}\s+(?:(?!{ATTACKER_NOUNS}|and\b|or\b)[\w/-]+\s+){{0,5}}?(?:were|have been|had been|was|are)?\s*"
                    rf"(?:\w+ly\s+)?{outcome}\b", re.I),
     ]
 
@@ -71,13 +80,18 @@ SUM_RE = re.compile(
     rf"\s+(?:were|have been|had been|was)?\s*(?P<outcome>killed|dead|died|injured|wounded)\b",
     re.I,
 )
-ATTACKERS_KILLED = re.compile(
-    rf"\b(?:{QUANTITY}|(?P<single>a|an|one))\s+(?:\w+\s+)?{ATTACKER_NOUNS}\s+(?:who\s+)?(?:were|was|had been|have been)?\s*"
-    r"(?:also\s+)?(?:killed|shot dead|gunned down|died|blew (?:himself|themselves) up)\b"
+ARMED_DEAD = rf"(?:[\w/-]+\s+)?{ATTACKER_NOUNS}"
+ATTACKERS_KILLED = [
+    re.compile(rf"\b(?:{QUANTITY}|(?P<single>a|an|one))\s+{ARMED_DEAD}\s+(?:who\s+)?(?:were|was|had been|have been)?\s*"
+               r"(?:also\s+)?(?:killed|shot dead|gunned down|died|blew (?:himself|themselves) up)\b", re.I),
     # "troops repelled the attackers and killed 12 of them"
-    rf"|\b{ATTACKER_NOUNS}\b[^.;]*?\b(?:killed|shot dead|gunned down)\s+(?P<qual2>{QUALIFIER})?\s*(?P<num2>{NUMBER})\s+of\s+them\b",
-    re.I,
-)
+    re.compile(rf"\b{ATTACKER_NOUNS}\b[^.;]*?\b(?:killed|shot dead|gunned down)\s+{QUANTITY}\s+of\s+them\b", re.I),
+    # "the FC killed 2 militants", "killing 11 suspected militants"
+    re.compile(rf"\b(?:kill(?:ed|ing|s)?|gun(?:s|ned|ning)? down|shot dead)\s+{QUANTITY}\s+(?:[\w-]+\s+)?{ATTACKER_NOUNS}\b",
+               re.I),
+]
+# Asides that split a figure from its verb: "Eleven people, including six children, were killed".
+ASIDES = re.compile(r",\s*including\s+[^,.;]+,|\s*\([^()]*\)")
 BARE_INJURY = re.compile(rf"\b{INJURY}\b", re.I)
 
 
@@ -152,9 +166,11 @@ def _sums(sentence: str, outcome: str) -> list[tuple[int | None, int | None, str
     for match in SUM_RE.finditer(sentence):
         if (match.group("outcome").lower() in {"killed", "dead", "died"}) != (outcome == "death"):
             continue
-        numbers = re.findall(NUMBER, match.group("items"), re.I)
-        values = [parse_number(n) for n in numbers]
-        if len(values) >= 2 and all(v is not None for v in values):
+        # "1 soldier and 1 militant killed": the militant is read as an attacker killed, not a victim
+        items = re.split(r"\s*,\s*|\s+and\s+", match.group("items"))
+        numbers = [re.match(NUMBER, item, re.I) for item in items if not re.search(ATTACKER_NOUNS, item, re.I)]
+        values = [parse_number(n.group(0)) if n else None for n in numbers]
+        if values and all(v is not None for v in values):
             total = sum(values)
             found.append((total, total, "exact", match.group(0).strip()))
     return found
@@ -181,13 +197,15 @@ def combine(readings: list[tuple[int | None, int | None, str, str, Evidence]]) -
 
 
 def read_fatalities(sentence: str) -> list[tuple[int | None, int | None, str, str]]:
-    attacker_spans = [m.span() for m in ATTACKERS_KILLED.finditer(sentence)]
+    sentence = ASIDES.sub("", sentence)
+    attacker_spans = [m.span() for pattern in ATTACKERS_KILLED for m in pattern.finditer(sentence)]
     readings = _sums(sentence, "death") or _find(DEATH_PATTERNS, sentence)
     # A figure inside an "attackers killed" phrase is not a victim toll.
     return [r for r in readings if not any(r[3] in sentence[s:e] for s, e in attacker_spans)]
 
 
 def read_injuries(sentence: str) -> list[tuple[int | None, int | None, str, str]]:
+    sentence = ASIDES.sub("", sentence)
     readings = _sums(sentence, "injury") or _find(INJURY_PATTERNS, sentence)
     if not readings and BARE_INJURY.search(sentence):
         # "injured officers": injuries happened, their number is not given.
@@ -196,18 +214,88 @@ def read_injuries(sentence: str) -> list[tuple[int | None, int | None, str, str]
     return readings
 
 
-def read_attackers_killed(sentence: str) -> list[tuple[int | None, int | None, str, str]]:
+def read_victims_killed(sentence: Span, hidden: set[int] = frozenset()) -> list[tuple[int | None, int | None, str, str]]:
+    """Deaths the parse shows without a figure the patterns read: 'a police constable on duty ... was shot dead',
+    'assailants slew a party leader', 'killed an official and two others' (3), 'one passenger succumbed to his
+    injuries'. Tokens in `hidden` are left out."""
+    return _read_killed(sentence, hidden, armed=False)
+
+
+def read_armed_killed(sentence: Span, hidden: set[int] = frozenset()) -> list[tuple[int | None, int | None, str, str]]:
+    """Armed men killed as the parse shows them: 'Six militants, affiliated with the TTP, were gunned down'."""
+    return _read_killed(sentence, hidden, armed=True)
+
+
+def _read_killed(sentence: Span, hidden: set[int], *, armed: bool) -> list[tuple[int | None, int | None, str, str]]:
     found = []
-    for match in ATTACKERS_KILLED.finditer(sentence):
-        if match.group("num2"):
-            bounds = _bounds(match.group("qual2"), match.group("num2"))
+    for verb in sentence:
+        if verb.i in hidden or verb.pos_ != "VERB" or not _kills(verb):
+            continue
+        dies = verb.lemma_.lower() in {"die", "succumb"}
+        victims = [c for c in verb.children if c.dep_ in ({"nsubj"} if dies else {"dobj", "nsubjpass"})]
+        if not victims and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            # "was attacked and killed"
+            victims = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ in {"relcl", "acl"} and any(v.lower_ in {"who", "that", "which"} for v in victims) or (
+                verb.dep_ == "acl" and not victims):
+            victims = [verb.head]  # "a leader who was killed", "a man killed in the clash"
+        total, phrases = 0, []
+        for victim in victims:
+            for person in [victim, *victim.conjuncts]:
+                value = _victim_count(person, listed=person is not victim, armed=armed)
+                if value is None:
+                    break
+                total += value
+                phrases.append(person.text)
+        if total:
+            found.append((total, total, "exact", f"{' and '.join(phrases)} {verb.text}"))
+    return found[:1]
+
+
+def _kills(verb: Token) -> bool:
+    lemma = "slay" if verb.lower_ == "slew" else verb.lemma_.lower()
+    below = {t.lower_ for t in verb.children} | {t.lower_ for c in verb.children if c.dep_ == "prep" for t in c.children}
+    if lemma in {"kill", "murder", "slay", "lynch", "behead", "massacre", "execute", "die", "succumb"}:
+        return True
+    if lemma in {"shoot", "gun"}:
+        return bool(below & {"dead", "down"})
+    return lemma in {"hack", "beat", "stab", "chop", "burn", "strangle", "torture"} and "death" in below
+
+
+def _victim_count(person: Token, *, listed: bool, armed: bool) -> int | None:
+    """1 for 'a constable', 'Ramaji Badal', 'him'; the figure of 'two others'; None for what is no victim.
+
+    A victim listed after the first ('an official and two others') counts only with its own article or figure,
+    so 'four persons including an elder and his son' stays four.
+    """
+    if person.lower_ in {"him", "her", "he", "she"}:
+        return None if armed else 1  # "He died on his way to hospital"
+    if person.pos_ not in {"NOUN", "PROPN"} or (re.fullmatch(ATTACKER_NOUNS, person.lower_) is not None) != armed:
+        return None
+    figure = [c for c in person.children if c.dep_ == "nummod"]
+    if figure:
+        return parse_number(figure[0].text)
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in person.children):
+        return 1  # "a IUML members was killed": the article says one
+    if person.pos_ == "PROPN":
+        return 1 if person.ent_type_ == "PERSON" else None  # "Ramaji Badal was murdered"; not "Policemen were ..."
+    if listed or person.tag_ in {"NNS", "NNPS"}:
+        return None  # "policemen were killed": how many is not said
+    return 1
+
+
+def read_attackers_killed(sentence: str) -> list[tuple[int | None, int | None, str, str]]:
+    sentence = ASIDES.sub("", sentence)
+    found, taken = [], []
+    for pattern in ATTACKERS_KILLED:
+        for match in pattern.finditer(sentence):
+            if any(s <= match.start() < e for s, e in taken):
+                continue  # the same dead read by an earlier pattern
+            taken.append(match.span())
+            if match.groupdict().get("single"):
+                found.append((1, None, "at_least", match.group(0).strip()))
+                continue
+            bounds = _bounds(match.group("qual"), match.group("num"))
             if bounds is not None:
                 found.append((*bounds, match.group(0).strip()))
-            continue
-        if match.group("single"):
-            found.append((1, None, "at_least", match.group(0).strip()))
-            continue
-        bounds = _bounds(match.group("qual"), match.group("num"))
-        if bounds is not None:
-            found.append((*bounds, match.group(0).strip()))
     return found

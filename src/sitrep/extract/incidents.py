@@ -24,7 +24,7 @@ from ..model import DateRange, Evidence, Incident, Location, Perpetrator, Target
 from ..registry import Registry
 from ..resolve.dates import resolve_date
 from ..resolve.places import Gazetteer, to_location
-from . import counts
+from . import counts, triggers
 from .attackers import CLAIM_LEMMAS, attacker_phrases
 from .context import Context, Sentence
 from .masking import SLOT, mask
@@ -32,23 +32,6 @@ from .places import incident_place, is_dateline, place_entities
 from .statements import SPEECH_VERBS, Found, speaker_for
 from .targets import trigger_targets, victims
 
-NOUN_TRIGGERS = {
-    "attack": "attack", "raid": "armed_assault", "assault": "armed_assault", "ambush": "armed_assault",
-    "shooting": "armed_assault", "siege": "armed_assault", "gunfight": "armed_clash", "firefight": "armed_clash",
-    "shootout": "armed_clash", "clash": "armed_clash", "bombing": "bombing", "blast": "bombing",
-    "explosion": "bombing", "kidnapping": "kidnapping", "abduction": "kidnapping", "assassination": "assassination",
-    "arson": "arson", "airstrike": "air_strike", "shelling": "shelling", "massacre": "violence_against_civilians",
-    "riot": "riot", "protest": "protest", "demonstration": "protest",
-}
-VERB_TRIGGERS = {
-    "attack": "attack", "raid": "armed_assault", "storm": "armed_assault", "ambush": "armed_assault",
-    "shoot": "armed_assault", "bomb": "bombing", "explode": "bombing", "detonate": "bombing",
-    "kidnap": "kidnapping", "abduct": "kidnapping", "assassinate": "assassination", "torch": "arson",
-    "shell": "shelling", "clash": "armed_clash", "kill": "attack", "massacre": "violence_against_civilians",
-}
-# Words above a trigger that make it hypothetical or generic, not a reported event.
-IRREALIS = {"prevent", "ability", "plan", "threaten", "threat", "risk", "fear", "warn", "capable", "stop", "foil",
-            "avert", "thwart", "capability", "intend", "vow", "try", "attempt", "possibility"}
 SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|first|most \w+)\b.*\bhistory\b", re.I)
 SEPARATE = re.compile(r"\b(?:separate|another|second|earlier|later|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|"
                       r"bombing|raid|assault)\b", re.I)
@@ -61,10 +44,6 @@ WEAPONS = [
     ("firearms", r"\bguns?\b|gunfire|\brifles?\b|ak-47s?|kalashnikovs?|pistols?|machine[- ]guns?|automatic weapons"),
     ("knife", r"\bknives\b|\bknife\b|machetes?|\baxes?\b"), ("drone", r"\bdrones?\b"), ("artillery", r"\bartillery\b"),
 ]
-SPECIFIC_TYPES_BY_WEAPON = {"suicide vest": "suicide_bombing", "car bomb": "bombing",
-                            "improvised explosive device": "bombing", "bomb": "bombing", "firearms": "armed_assault"}
-TYPE_SPECIFICITY = ["attack", "armed_assault", "armed_clash", "bombing", "shelling", "air_strike", "arson",
-                    "kidnapping", "assassination", "suicide_bombing", "violence_against_civilians", "protest", "riot"]
 
 # "claimed responsibility", and its synonyms: "accepted", "admitted", "took" responsibility
 CLAIMING = r"(?:claimed|accepted|admitted|took|assumed)"
@@ -147,14 +126,15 @@ def _told_sentences(ctx: Context, clusters: list[Cluster]) -> dict[int, list[Sen
 def _real(token: Token) -> bool:
     """Not negated, not hypothetical: 'failed to kill', 'threatened to attack' are no acts."""
     return not any(c.dep_ == "neg" for c in token.children) and \
-        not any(a.lemma_.lower() in IRREALIS for a in token.ancestors)
+        not any(a.lemma_.lower() in triggers.IRREALIS for a in token.ancestors)
 
 
 def _mentions(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, *, continuing: bool) -> list[Mention]:
     found = []
     for token in sentence.span:
-        event_type = _trigger_type(token)
-        if event_type is None or not (_specific(ctx, token) or (continuing and _continues(token))):
+        event_type = triggers.trigger_type(token, headline=sentence.headline)
+        if event_type is None or not (triggers.reports_event(token, event_type, headline=sentence.headline) or
+                                      (continuing and triggers.continues(token, counts.ATTACKER_NOUNS))):
             continue
         mention = Mention(token, event_type, sentence)
         mention.targets = trigger_targets(token)
@@ -174,70 +154,6 @@ def _clause_text(trigger: Token) -> str:
         if token.dep_ in {"relcl", "appos", "advcl", "ccomp"} and trigger not in token.subtree and token.i != trigger.i:
             skip |= {t.i for t in token.subtree}
     return " ".join(t.text for t in root.subtree if t.i not in skip)
-
-
-def _trigger_type(token: Token) -> str | None:
-    lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN":
-        if lemma in {"attack", "bombing"} and any(c.lower_ == "suicide" for c in token.children):
-            return "suicide_bombing"
-        if lemma == "strike" and any(c.lower_ in {"air", "drone"} for c in token.children):
-            return "air_strike"
-        return NOUN_TRIGGERS.get(lemma)
-    if token.pos_ == "VERB":
-        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-        objects = {c.lower_ for c in token.children if c.dep_ == "dobj"}
-        subject_words = {t.lower_ for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
-        if lemma == "blow" and "up" in particles:
-            return "suicide_bombing" if "suicide" in subject_words or objects & {"himself", "herself"} else "bombing"
-        if lemma == "open" and "fire" in objects:
-            return "armed_assault"
-        if lemma == "set" and any(c.lower_ in {"fire", "ablaze"} for c in token.subtree):
-            return "arson"
-        if lemma in {"gun", "shoot"} and ("down" in particles or "dead" in {c.lower_ for c in token.children}):
-            return "armed_assault"
-        return VERB_TRIGGERS.get(lemma)
-    return None
-
-
-def _specific(ctx: Context, token: Token) -> bool:
-    """A trigger reports an event when it is singular, real, and anchored."""
-    if any(a.lemma_.lower() in IRREALIS for a in token.ancestors):
-        return False
-    if any(c.dep_ == "neg" for c in token.children):
-        return False
-    if token.pos_ == "NOUN":
-        if token.tag_ in {"NNS", "NNPS"} or token.dep_ == "compound":
-            return False
-        determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
-        anchored = any(c.dep_ in {"prep", "compound", "amod", "acl", "relcl"} for c in token.children)
-        return bool(determiners & {"the", "this", "that", "a", "an", "its", "their", "saturday's", "sunday's"}) or anchored
-    # A verb needs an anchor in its own clause: a place, a date, a figure, or "in the attack".
-    own = [t for t in token.subtree if not _in_conj(t, token)]
-    return any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "CARDINAL"} or
-               (t.pos_ == "NOUN" and t.lemma_ in NOUN_TRIGGERS and t.i != token.i) for t in own)
-
-
-def _continues(verb: Token) -> bool:
-    """'The militants ... opened fire': a definite reference to the attackers goes on telling the same event."""
-    if verb.pos_ != "VERB" or any(a.lemma_.lower() in IRREALIS for a in verb.ancestors):
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "conj":
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return False
-    definite = any(c.lower_ in {"the", "these", "those"} for c in subject.children) or subject.lower_ == "they"
-    return definite and (subject.lower_ == "they" or re.fullmatch(counts.ATTACKER_NOUNS, subject.lower_) is not None)
-
-
-def _in_conj(token: Token, root: Token) -> bool:
-    node = token
-    while node.i != root.i and node.head.i != node.i:
-        if node.dep_ == "conj" and node.head.i == root.i:
-            return True
-        node = node.head
-    return False
 
 
 def _places(ctx: Context, trigger: Token, sentence: Sentence, gazetteer: Gazetteer) -> list[tuple[Span, bool]]:
@@ -351,15 +267,22 @@ def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
     named = {s.index: s for s, found in harmed + doers if found} | {s.index: s for s in sentences}
     evidence = [s.evidence() for _, s in sorted(named.items())]
     weapons = _weapons([m.clause for m in cluster.mentions])
-    fatalities = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_fatalities(s.text)])
-    injuries = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_injuries(s.text)])
-    attackers = counts.combine([(*r, s.evidence()) for s in sentences for r in counts.read_attackers_killed(s.text)])
+    # Tolls come from what happened, not from the killings a protest is about.
+    hidden = {s.index: triggers.grievance_tokens(s) for s in sentences}
+    texts = [(triggers.event_text(s, hidden[s.index]), s.evidence()) for s in sentences]
+    fatalities = counts.combine([
+        (*r, s.evidence()) for s, (text, _) in zip(sentences, texts, strict=True)
+        for r in counts.read_fatalities(text) or counts.read_victims_killed(s.span, hidden[s.index])])
+    injuries = counts.combine([(*r, ev) for text, ev in texts for r in counts.read_injuries(text)])
+    attackers = counts.combine([
+        (*r, s.evidence()) for s, (text, _) in zip(sentences, texts, strict=True)
+        for r in counts.read_attackers_killed(text) or counts.read_armed_killed(s.span, hidden[s.index])])
     location = _location(ctx, cluster, gazetteer)
     anchored = sum(x is not None for x in (location, fatalities)) + bool(perpetrators)
     confidence = min(0.95, 0.5 + 0.1 * min(len(cluster.mentions), 3) + 0.05 * anchored)
     return Incident(
         id=f"{ctx.article.id}-{number}",
-        type=_type(cluster, weapons),
+        type=_type(ctx, cluster, weapons, deadly=fatalities is not None or attackers is not None),
         date=_date(ctx, cluster),
         location=location,
         targets=_merge_targets(cluster, [v for _, found in harmed for v in found]),
@@ -375,10 +298,10 @@ def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
     )
 
 
-def _type(cluster: Cluster, weapons: list[str]) -> str:
-    types = [m.type for m in cluster.mentions]
-    types += [SPECIFIC_TYPES_BY_WEAPON[w] for w in weapons if w in SPECIFIC_TYPES_BY_WEAPON]
-    return max(types, key=lambda t: (TYPE_SPECIFICITY.index(t), types.count(t)))
+def _type(ctx: Context, cluster: Cluster, weapons: list[str], *, deadly: bool) -> str:
+    mentions = [(m.type, m.trigger.lemma_.lower()) for m in cluster.mentions]
+    text = " ".join(s.text for s in cluster.sentences)
+    return triggers.incident_type(mentions, weapons, triggers.sides(ctx, cluster.sentences), text, deadly=deadly)
 
 
 def _weapons(clauses: list[str]) -> list[str]:

@@ -17,10 +17,11 @@ from spacy.tokens import Span, Token
 from . import counts
 
 TARGET_TYPES = [  # first match wins: "police college" is police, not education
-    ("police", r"police|policem[ae]n|constabulary|cops?|officers|levies|frontier corps|rangers"),
-    ("military", r"army|military|soldiers?|troops|cantonment|garrison|checkpoint|base|barracks|security installation|"
-                 r"security forces|paramilitar|service ?members|servicem[ae]n|marines?|generals?|commanders?|"
-                 r"colonels?|sergeants?|militiam[ae]n|patrol|airfield"),
+    ("police", r"police|policem[ae]n|constabulary|constables?|cops?|officers|levies|frontier corps|rangers?"),
+    ("military", r"army|military|soldiers?|troops|jawans?|cantonment|garrison|checkpoint|base|barracks|"
+                 r"security installation|security forces|armed forces|paramilitar|service ?members|servicem[ae]n|"
+                 r"marines?|generals?|commanders?|colonels?|sergeants?|militiam[ae]n|patrols?|airfield|"
+                 r"border (?:guards?|outposts?)"),
     ("religious", r"mosque|church|temple|shrine|imambargah|gurdwara|synagogue|worshippers|pilgrims|seminary|madrass?a"),
     ("education", r"school|college|university|students?|academy|teachers?"),
     ("government", r"government|ministry|minister|official|court|parliament|governor|office|mayor|judge|council"),

@@ -1,0 +1,1 @@
+"""The knowledge base: SQLAlchemy tables, migrations, ingest, review overlay and queries."""

@@ -1,0 +1,211 @@
+"""Read the knowledge base: incidents, actors and relations as plain dicts, filtered in SQL.
+
+Rejected records are left out, and actors merged by a reviewer are reported
+under the actor they were merged into. Every filter is a bound parameter in a
+SQLAlchemy expression; the same code runs on SQLite and PostgreSQL.
+
+Example:
+
+    with store.session() as session:
+        rows = list_incidents(session, IncidentFilter(country="PK", min_fatalities=10))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from .schema import (
+    ActorMentionRow,
+    ActorRow,
+    AliasRow,
+    ArticleRow,
+    IncidentReportRow,
+    IncidentRow,
+    PerpetratorRow,
+    RelationRow,
+)
+
+CANONICAL_ACTOR = func.coalesce(ActorRow.merged_into, ActorRow.id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class IncidentFilter:
+    """Which incidents to read; every criterion given must hold."""
+
+    actor: str | None = None  # actor id, or part of a name or alias, case-insensitive
+    country: str | None = None  # ISO alpha-2 code or country name
+    admin1: str | None = None
+    type: str | None = None
+    since: dt.date | None = None  # incidents that end on or after this day
+    until: dt.date | None = None  # incidents that start on or before this day
+    min_fatalities: int | None = None
+
+
+def matching_actor_ids(text: str) -> Select:
+    """Ids of the actors `text` names (by id, name or alias), with every actor merged with them."""
+    needle = text.lower()
+    named = or_(
+        ActorRow.id == text,
+        func.lower(ActorRow.name).contains(needle, autoescape=True),
+        ActorRow.id.in_(select(AliasRow.actor_id).where(func.lower(AliasRow.alias).contains(needle, autoescape=True))),
+    )
+    return select(ActorRow.id).where(CANONICAL_ACTOR.in_(select(CANONICAL_ACTOR).where(named)))
+
+
+def incidents_query(filters: IncidentFilter) -> Select:
+    query = select(IncidentRow).where(IncidentRow.rejected.is_(False))
+    if filters.actor:
+        query = query.where(IncidentRow.id.in_(
+            select(IncidentReportRow.incident_id)
+            .join(PerpetratorRow, PerpetratorRow.report_id == IncidentReportRow.id)
+            .where(PerpetratorRow.rejected.is_(False), PerpetratorRow.actor_id.in_(matching_actor_ids(filters.actor)))))
+    if filters.country:
+        query = query.where(or_(IncidentRow.country_code == filters.country.upper(),
+                                func.lower(IncidentRow.country) == filters.country.lower()))
+    if filters.admin1:
+        query = query.where(func.lower(IncidentRow.admin1) == filters.admin1.lower())
+    if filters.type:
+        query = query.where(IncidentRow.type == filters.type)
+    if filters.since:
+        query = query.where(func.coalesce(IncidentRow.date_end, IncidentRow.date_start) >= filters.since)
+    if filters.until:
+        query = query.where(IncidentRow.date_start <= filters.until)
+    if filters.min_fatalities is not None:
+        query = query.where(IncidentRow.fatalities_min >= filters.min_fatalities)
+    # Undated last on both back ends (SQLite sorts NULL first, PostgreSQL last).
+    return query.order_by(IncidentRow.date_start.is_(None), IncidentRow.date_start, IncidentRow.id)
+
+
+def _count(row: IncidentRow, field: str) -> dict[str, Any] | None:
+    low, high, qualifier = (getattr(row, f"{field}_{part}") for part in ("min", "max", "qualifier"))
+    if low is None and high is None and qualifier in (None, "unknown"):
+        return None
+    return {"min": low, "max": high, "qualifier": qualifier}
+
+
+def list_incidents(session: Session, filters: IncidentFilter = IncidentFilter(), *,
+                   limit: int | None = None) -> list[dict[str, Any]]:
+    """Incidents with their perpetrators and sources, oldest first."""
+    rows = session.scalars(incidents_query(filters).limit(limit)).all()
+    ids = [r.id for r in rows]
+    perpetrators: dict[str, list[dict]] = defaultdict(list)
+    sources: dict[str, list[dict]] = defaultdict(list)
+    if ids:
+        canonical = aliased(ActorRow)
+        found = session.execute(
+            select(IncidentReportRow.incident_id, PerpetratorRow, canonical.id, canonical.name)
+            .join(PerpetratorRow, PerpetratorRow.report_id == IncidentReportRow.id)
+            .join(ActorRow, ActorRow.id == PerpetratorRow.actor_id)
+            .join(canonical, canonical.id == CANONICAL_ACTOR)
+            .where(IncidentReportRow.incident_id.in_(ids), PerpetratorRow.rejected.is_(False))
+            .order_by(PerpetratorRow.id))
+        for incident_id, p, actor_id, actor_name in found:
+            perpetrators[incident_id].append({
+                "actor_id": actor_id, "name": actor_name, "basis": p.basis, "asserted_by": p.asserted_by,
+                "confidence": p.confidence, "report_id": p.report_id})
+        for incident_id, report_id, article in session.execute(
+                select(IncidentReportRow.incident_id, IncidentReportRow.id, ArticleRow)
+                .join(ArticleRow, ArticleRow.id == IncidentReportRow.article_id)
+                .where(IncidentReportRow.incident_id.in_(ids)).order_by(IncidentReportRow.id)):
+            sources[incident_id].append({
+                "report_id": report_id, "article_id": article.id, "url": article.url, "title": article.title,
+                "source": article.source, "published": article.published.isoformat() if article.published else None})
+    return [_incident_dict(r, perpetrators[r.id], sources[r.id]) for r in rows]
+
+
+def _incident_dict(row: IncidentRow, perpetrators: list[dict], sources: list[dict]) -> dict[str, Any]:
+    location = None
+    if row.location_name is not None:
+        location = {"name": row.location_name, "admin1": row.admin1, "admin2": row.admin2,
+                    "country_code": row.country_code, "country": row.country, "lat": row.lat, "lon": row.lon,
+                    "precision": row.geo_precision}
+    return {
+        "id": row.id,
+        "type": row.type,
+        "date": {"start": row.date_start.isoformat() if row.date_start else None,
+                 "end": row.date_end.isoformat() if row.date_end else None,
+                 "precision": row.date_precision, "text": row.date_text},
+        "location": location,
+        "targets": row.targets,
+        "weapons": row.weapons,
+        "fatalities": _count(row, "fatalities"),
+        "injuries": _count(row, "injuries"),
+        "perpetrator_fatalities": _count(row, "perpetrator_fatalities"),
+        "perpetrators": perpetrators,
+        "sources": sources,
+        "confidence": row.confidence,
+        "consolidation": row.consolidation,
+    }
+
+
+def list_actors(session: Session, *, name: str | None = None, country: str | None = None, kind: str | None = None,
+                include_merged: bool = False) -> list[dict[str, Any]]:
+    """Actors in the store with how many incidents, relations and articles involve them (merges included)."""
+    query = select(ActorRow).order_by(ActorRow.name, ActorRow.id)
+    if name:
+        query = query.where(ActorRow.id.in_(matching_actor_ids(name)))
+    if country:
+        query = query.where(ActorRow.country_code == country.upper())
+    if kind:
+        query = query.where(ActorRow.kind == kind)
+    if not include_merged:
+        query = query.where(ActorRow.merged_into.is_(None))
+    actors = session.scalars(query).all()
+    canonical = dict(session.execute(select(ActorRow.id, CANONICAL_ACTOR)).all())
+    incidents: dict[str, set[str]] = defaultdict(set)
+    for actor_id, incident_id in session.execute(
+            select(PerpetratorRow.actor_id, IncidentReportRow.incident_id)
+            .join(IncidentReportRow, IncidentReportRow.id == PerpetratorRow.report_id)
+            .join(IncidentRow, IncidentRow.id == IncidentReportRow.incident_id)
+            .where(PerpetratorRow.rejected.is_(False), IncidentRow.rejected.is_(False))):
+        incidents[canonical[actor_id]].add(incident_id)
+    relations: dict[str, int] = defaultdict(int)
+    for source_id, target_id in session.execute(
+            select(RelationRow.source_id, RelationRow.target_id).where(RelationRow.rejected.is_(False))):
+        for actor_id in {canonical[source_id], canonical[target_id]}:
+            relations[actor_id] += 1
+    articles: dict[str, set[str]] = defaultdict(set)
+    for actor_id, article_id in session.execute(select(ActorMentionRow.actor_id, ActorMentionRow.article_id)):
+        articles[canonical[actor_id]].add(article_id)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for actor_id, alias in session.execute(select(AliasRow.actor_id, AliasRow.alias)):
+        aliases[canonical[actor_id]].add(alias)
+    return [{
+        "id": a.id, "name": a.name, "kind": a.kind, "country_code": a.country_code, "parent_id": a.parent_id,
+        "registered": a.registered, "merged_into": a.merged_into,
+        "aliases": sorted(aliases[a.id] - {a.name}),
+        "merged": sorted(i for i, c in canonical.items() if c == a.id and i != a.id),
+        "incidents": len(incidents[a.id]), "relations": relations[a.id], "articles": len(articles[a.id]),
+    } for a in actors]
+
+
+def list_relations(session: Session, *, actor: str | None = None, type: str | None = None) -> list[dict[str, Any]]:
+    """Relations between organisations, one per article that asserts one, with canonical actors."""
+    source, target = aliased(ActorRow), aliased(ActorRow)
+    source_canon, target_canon = aliased(ActorRow), aliased(ActorRow)
+    query = (select(RelationRow, source_canon.id, source_canon.name, target_canon.id, target_canon.name,
+                    ArticleRow.url, ArticleRow.title)
+             .join(source, source.id == RelationRow.source_id)
+             .join(source_canon, source_canon.id == func.coalesce(source.merged_into, source.id))
+             .join(target, target.id == RelationRow.target_id)
+             .join(target_canon, target_canon.id == func.coalesce(target.merged_into, target.id))
+             .join(ArticleRow, ArticleRow.id == RelationRow.article_id)
+             .where(RelationRow.rejected.is_(False))
+             .order_by(source_canon.name, target_canon.name, RelationRow.type, RelationRow.id))
+    if actor:
+        ids = matching_actor_ids(actor)
+        query = query.where(or_(RelationRow.source_id.in_(ids), RelationRow.target_id.in_(ids)))
+    if type:
+        query = query.where(RelationRow.type == type)
+    return [{
+        "id": r.id, "source_id": sid, "source": sname, "target_id": tid, "target": tname, "type": r.type,
+        "directed": r.directed, "status": r.status, "date": r.date.isoformat() if r.date else None,
+        "period": r.period, "asserted_by": r.asserted_by, "confidence": r.confidence,
+        "article_id": r.article_id, "url": url, "title": title,
+    } for r, sid, sname, tid, tname, url, title in session.execute(query)]

@@ -1,0 +1,1 @@
+"""Training the learned models from benchmark train splits (`sitrep train`)."""
