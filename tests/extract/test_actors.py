@@ -133,3 +133,22 @@ def test_protest_forms_imply_protesters(text):
 ])
 def test_partisans_in_a_fight_are_rioters(text):
     assert "rioters:BD" in _actor_ids(text)
+
+
+def test_the_centre_is_no_place():
+    # "the Centre" is India's central government, not Burkina Faso's Centre region.
+    text = "Opposition parties protested against the Centre's land acquisition bill."
+    assert "protesters:IN" in _actor_ids(text, source="Times of India")
+
+
+def test_partisans_hurling_bombs_are_rioters():
+    assert "rioters:IN" in _actor_ids("Bombs were hurled by TMC activists at a candidate's house in Kolkata, India.")
+
+
+def test_arrests_imply_the_police():
+    found = _actor_ids("Farmers were arrested when they gathered in Gurgaon to protest.", source="DNA")
+    assert "state:IN:police" in found
+
+
+def test_a_weekday_opens_no_name():
+    assert "new:tuesday-army" not in _actor_ids("On Tuesday Army and police forces engaged the rebels in Assam, India.")

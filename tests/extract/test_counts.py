@@ -2,6 +2,7 @@
 
 import pytest
 
+import sitrep
 from sitrep.extract.counts import (
     combine,
     parse_number,
@@ -101,3 +102,12 @@ def test_victims_named_without_a_figure_are_counted(nlp, sentence, total):
 
 def test_unnumbered_plural_victims_give_no_figure(nlp):
     assert read_victims_killed(nlp("Policemen were killed in the attack.")[:]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Unidentified assailants shot a party activist to death in Jessore on Sunday night.",
+    "Unidentified assailants slew a ward-level party leader in Dhaka's Demra area yesterday.",
+])
+def test_one_victim_shot_to_death_or_slain(text):
+    (incident, *_) = sitrep.extract(text).incidents
+    assert incident.fatalities is not None and incident.fatalities.min == 1

@@ -40,7 +40,6 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -53,6 +52,7 @@ from ..registry import Registry
 from ..resolve.country_cues import publisher_country
 from ..resolve.places import Gazetteer, name_key, to_location
 from ..taxonomy import acled_event_class
+from .jsonl import read_rows
 from .progress import tracked
 
 FORCES_RE = re.compile(r"^(?:Police|Military|Security|Naval|Air) Forces of (?P<country>.+?)(?: \(\d{4}-(?:\d{4})?\))?$")
@@ -68,7 +68,7 @@ EARTH_RADIUS_KM = 6371.0
 
 
 def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None = None) -> dict:
-    rows = list(_rows(path, limit))
+    rows = list(read_rows(path, limit))
     # The publisher's name is article metadata, not gold: it goes in as the source.
     raws = [RawArticle(origin=f"{path}:{i + 1}", content=row["text"], format="text", published=_date(row),
                        source=row.get("source"))
@@ -204,15 +204,6 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
-
-
-def _rows(path: Path, limit: int | None) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            if limit is not None and number >= limit:
-                return
-            if line.strip():
-                yield json.loads(line)
 
 
 def _date(row: dict) -> str | None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
 
@@ -27,11 +26,12 @@ from ..fusion import Fuser, reports_of
 from ..ingest import RawArticle
 from ..model import InputError
 from ..pipeline import process
+from .jsonl import read_rows
 from .progress import tracked
 
 
 def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None = None) -> dict:
-    rows = list(_rows(path, limit))
+    rows = list(read_rows(path, limit))
     raws = [RawArticle(origin=f"{path}:{i + 1}", content=row["text"], format="text", published=row.get("published"))
             for i, row in enumerate(rows)]
     fuser = Fuser()
@@ -52,15 +52,6 @@ def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None =
                 out.write(json.dumps({"id": row["id"], "incident_id": incident_id,
                                       "fatalities": tolls.get(incident_id) if incident_id else None}) + "\n")
     return scores
-
-
-def _rows(path: Path, limit: int | None) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            if limit is not None and number >= limit:
-                return
-            if line.strip():
-                yield json.loads(line)
 
 
 def _deaths(fields: dict) -> int | None:

@@ -77,7 +77,6 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,6 +87,8 @@ from ..ingest import RawArticle
 from ..model import Actor, Document, InputError
 from ..pipeline import process
 from ..registry import Registry
+from .jsonl import read_rows
+from .progress import tracked
 
 MMP_TYPES = ("alliance", "rivalry", "affiliation", "splinter", "merger")
 TYPE_MAP = {
@@ -347,7 +348,7 @@ def evaluate(path: Path, *, groups: Path | None = None, predictions: Path | None
     if not groups_path.exists():
         raise FileNotFoundError(f"group list not found: {groups_path} (pass groups=...)")
     group_list = GroupList.read(groups_path)
-    rows = list(_rows(path, limit))
+    rows = list(read_rows(path, limit))
     raws = [RawArticle(origin=f"{path}:{i + 1}", content=_decode(row.get("text", "")), format="text",
                        published=_date(row.get("date")))
             for i, row in enumerate(rows)]
@@ -359,7 +360,7 @@ def evaluate(path: Path, *, groups: Path | None = None, predictions: Path | None
     scored: list[tuple[str, Triple, set[Triple]]] = []  # (text, gold triple, predicted triples) per row
     out = predictions.open("w", encoding="utf-8") if predictions else None
     try:
-        for row, result in zip(rows, process(raws), strict=True):
+        for row, result in zip(rows, tracked(process(raws), total=len(raws), label="MMP rows"), strict=True):
             errors += isinstance(result, InputError)
             predicted = {} if isinstance(result, InputError) else predicted_triples(result, group_list)
             others = [] if isinstance(result, InputError) else relation_types(result)
@@ -453,17 +454,6 @@ def evidence_pools(texts: list[str], *, exact: bool = False) -> list[list[int]]:
     for index in range(len(texts)):
         pools[find(index)].append(index)
     return list(pools.values())
-
-
-def _rows(path: Path, limit: int | None) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as handle:
-        count = 0
-        for line in handle:
-            if limit is not None and count >= limit:
-                return
-            if line.strip():
-                count += 1
-                yield json.loads(line)
 
 
 def _decode(text: str) -> str:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 import string
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..extract.roles import ROLES
@@ -41,6 +41,7 @@ from ..ingest import RawArticle
 from ..model import InputError
 from ..pipeline import process
 from .muc4_templates import Template, templates_from_document
+from .jsonl import read_rows
 from .progress import tracked
 
 KEYS = ("incident_type", *ROLES)
@@ -54,7 +55,7 @@ Counts = dict[str, dict[str, int]]
 
 
 def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None = None) -> dict:
-    rows = list(_rows(Path(path), limit))
+    rows = list(read_rows(Path(path), limit))
     raws = [RawArticle(origin=f"{path}:{i + 1}", content=row["doctext"], format="text") for i, row in enumerate(rows)]
     totals = empty_counts()
     predicted_by_doc: dict[str, dict] = {}
@@ -208,15 +209,4 @@ def _normalised(template: Template) -> Template:
         result[role] = [[normalise(m) for m in entity] for entity in template.get(role, [])]
     return result
 
-
-def _rows(path: Path, limit: int | None) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as handle:
-        count = 0
-        for line in handle:
-            if not line.strip():
-                continue
-            if limit is not None and count >= limit:
-                return
-            count += 1
-            yield json.loads(line)
 

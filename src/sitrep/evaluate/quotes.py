@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -39,6 +39,8 @@ from rapidfuzz.distance import Levenshtein
 from ..ingest import RawArticle
 from ..model import Document, InputError
 from ..pipeline import process
+from .jsonl import read_rows
+from .progress import tracked
 
 OffsetSpan = tuple[int, int]
 # How far from where the alignment puts a span its string may be looked for.
@@ -46,13 +48,13 @@ SEARCH_WINDOW = 200
 
 
 def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None = None) -> dict:
-    rows = list(_rows(Path(path), limit))
+    rows = list(read_rows(Path(path), limit))
     raws = [RawArticle(origin=f"{path}:{i + 1}", content=row["text"], format="text") for i, row in enumerate(rows)]
     totals = {"gold": 0, "predicted": 0, "matched": 0, "source_right": 0, "stated": 0, "stated_right": 0}
     errors = 0
     out = predictions.open("w", encoding="utf-8") if predictions else None
     try:
-        for row, result in zip(rows, process(raws), strict=True):
+        for row, result in zip(rows, tracked(process(raws), total=len(raws), label="PolNeAR articles"), strict=True):
             if isinstance(result, InputError):
                 errors += 1
                 predicted: list[dict] = []
@@ -149,18 +151,6 @@ def score_article(predicted: Sequence[dict], gold: Sequence[dict]) -> dict:
 
 
 # --- Reading and offset mapping ----------------------------------------------------------------
-
-
-def _rows(path: Path, limit: int | None) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as handle:
-        count = 0
-        for line in handle:
-            if not line.strip():
-                continue
-            if limit is not None and count >= limit:
-                return
-            count += 1
-            yield json.loads(line)
 
 
 def _gold(attribution: dict) -> dict:

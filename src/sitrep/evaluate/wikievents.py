@@ -32,12 +32,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..ingest import RawArticle
 from ..model import Document, InputError, Location
 from ..pipeline import process
+from .jsonl import read_rows
 from .progress import tracked
 
 ROLES = ("attacker", "target", "place", "weapon")
@@ -58,7 +59,7 @@ Words = tuple[str, ...]
 
 
 def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None = None) -> dict:
-    rows = list(_rows(Path(path), limit))
+    rows = list(read_rows(Path(path), limit))
     raws = [RawArticle(origin=f"{path}:{i + 1}", content=article_text(row), format="text")
             for i, row in enumerate(rows)]
     totals = {role: {"predicted": 0, "correct": 0, "gold": 0, "found": 0} for role in ROLES}
@@ -178,13 +179,3 @@ def _distinct(strings: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
-def _rows(path: Path, limit: int | None) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as handle:
-        count = 0
-        for line in handle:
-            if not line.strip():
-                continue
-            if limit is not None and count >= limit:
-                return
-            count += 1
-            yield json.loads(line)

@@ -349,8 +349,8 @@ def _split_run(text: str, run: list[tuple[int, int]]) -> list[list[tuple[int, in
 
 def _trim_run(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drop opening stopwords and a count, strip a possessive, split "X Front of the Y Army" in two."""
-    while run and text[run[0][0] : run[0][1]].lower() in NAME_STOPWORDS:
-        run = run[1:]
+    while run and text[run[0][0] : run[0][1]].lower() in NAME_STOPWORDS | CALENDAR_WORDS:
+        run = run[1:]  # "on Tuesday Army and police forces": a weekday is no part of a name
     # "In June 2014 Islamic Army fighters": a date before the name
     while len(run) > 2 and text[run[0][0] : run[0][1]].lower() in MONTHS and re.fullmatch(
             r"\d{1,4}", text[run[1][0] : run[1][1]]) and len(text[run[1][0] : run[1][1]]) == 4:

@@ -258,7 +258,7 @@ def _kills(verb: Token) -> bool:
     if lemma in {"kill", "murder", "slay", "lynch", "behead", "massacre", "execute", "die", "succumb"}:
         return True
     if lemma in {"shoot", "gun"}:
-        return bool(below & {"dead", "down"})
+        return bool(below & {"dead", "down", "death"})  # "shot dead", "gunned down", "shot to death"
     return lemma in {"hack", "beat", "stab", "chop", "burn", "strangle", "torture"} and "death" in below
 
 

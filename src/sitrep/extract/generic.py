@@ -38,13 +38,14 @@ CIVILIAN_HEADS = {
     "journalist", "pilgrim", "worshipper",
 }
 UNIDENTIFIED = "unidentified-armed-group"
+POLICE_ACTS = {"arrest", "detain", "lathicharge", "lathi-charge", "teargas", "tear-gas", "handcuff"}
 FORCE_WORDS = {"army", "police", "military", "security", "paramilitary", "border"}
 CIVILIAN_GROUPS = {"journalists", "students", "teachers", "health-workers", "refugees"}
 # Party activists in a fight are rioters, as ACLED codes them.
 PARTISAN_HEADS = {"activist", "supporter", "worker", "cadre", "follower", "man", "member", "leader", "picket",
                   "picketer"}
 VIOLENT_LEMMAS = {"attack", "clash", "beat", "chase", "vandalise", "vandalize", "torch", "hack", "stab", "assault",
-                  "ransack", "swoop", "fight", "lock", "damage", "scuffle", "brawl"}
+                  "ransack", "swoop", "fight", "lock", "damage", "scuffle", "brawl", "hurl"}
 ARMED_KINDS = {"armed_group", "faction", "militia"}
 VIOLENCE = IMPLIED["rioters"] | {"bomb", "blast", "explode", "hurl", "attack", "injure", "kill"}
 ARMED_VIOLENCE = {"bomb", "blast", "explosion", "explode", "ied", "grenade", "gunfire", "gunman", "ambush",
@@ -85,6 +86,9 @@ def find_generic_mentions(ctx: Context, *, registry: Registry, gazetteer: Gazett
         # A demonstration that turns violent has rioters (ACLED's "violent demonstration").
         for sentence in ctx.sentences:
             _imply(ctx, registry.get("rioters"), sentence, lambda t: violent_act(t, VIOLENCE))
+    if ctx.main_country and not any(m.actor_id.startswith("state:") for m in ctx.mentions):
+        # "activists were arrested", "a lathi charge": police acted though no phrase names them.
+        _imply_police(ctx, registry)
     if not any(ctx.kind(m.actor_id) in ARMED_KINDS for m in ctx.mentions):
         # A bomb or a shooting nobody is named for: an unidentified armed group did it.
         for sentence in ctx.sentences:
@@ -114,6 +118,15 @@ def _imply(ctx: Context, entry: ActorEntry | None, sentence: Sentence, implies: 
         _add(ctx, entry, trigger.idx, trigger.idx + len(trigger.text), trigger.text, sentence, ctx.main_country,
              via="implied")
 
+
+def _imply_police(ctx: Context, registry: Registry) -> None:
+    police = registry.state_actor(ctx.main_country, "police")
+    for sentence in ctx.sentences:
+        act = next((t for t in sentence.span if t.pos_ == "VERB" and t.lemma_.lower() in POLICE_ACTS), None)
+        if police is not None and act is not None:
+            ctx.add_mention(ActorMention(police.id, act.idx, act.idx + len(act.text), act.text, sentence.index,
+                                         "implied"))
+            return
 
 
 def _generic_entry(chunk: Span, registry: Registry) -> ActorEntry | None:

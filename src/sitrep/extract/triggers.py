@@ -139,7 +139,8 @@ class Sides:
 
 def trigger_type(token: Token, *, headline: bool = False) -> str | None:
     """The incident type a word names, or None when it names no event."""
-    lemma = token.lemma_.lower()
+    # The model lemmatises the past tense "slew" as the noun "slew" (a large number).
+    lemma = "slay" if token.lower_ == "slew" and token.pos_ == "VERB" else token.lemma_.lower()
     found = _trigger_type(token, lemma)
     if found is None and headline:
         triggers = HEADLINE_NOUN_TRIGGERS if token.pos_ == "NOUN" else HEADLINE_VERB_TRIGGERS
