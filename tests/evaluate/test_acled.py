@@ -4,7 +4,9 @@ import json
 
 import pytest
 
-from sitrep.evaluate.acled import distance_km, evaluate, matches, same_admin1
+from sitrep.evaluate.acled import distance_km, evaluate, matches, predict, same_admin1
+from sitrep.ingest import RawArticle
+from sitrep.pipeline import process
 from sitrep.model import Actor
 from sitrep.registry import Registry
 from sitrep.resolve.places import Gazetteer
@@ -89,3 +91,23 @@ def test_same_admin1(predicted, gold, same):
 def test_distance_km():
     # Lahore to Karachi is about 1,030 km.
     assert 1000 < distance_km(31.55, 74.34, 24.86, 67.01) < 1060
+
+
+def _predict(text: str, source: str) -> dict:
+    (document,) = process([RawArticle(origin="test", content=text, format="text", source=source)])
+    return predict(document, gazetteer=Gazetteer.default())
+
+
+def test_a_note_placed_only_in_a_country_is_coded_at_the_outlet_city():
+    predicted = _predict("Rebels and Myanmar troops clashed in a remote township on Monday.", "The Irrawaddy")
+    assert predicted["admin1"] == "Yangon"
+
+
+def test_the_outlet_city_abroad_does_not_replace_the_country_named():
+    predicted = _predict("Rebels and Myanmar troops clashed in a remote township on Monday.", "Bangkok Post")
+    assert predicted["admin1"] is None
+
+
+def test_a_note_with_only_a_dateline_is_coded_at_the_dateline():
+    predicted = _predict("Feni, Jan 20 (UNB) - Pickets torched two buses on Tuesday.", "United News of Bangladesh")
+    assert predicted["admin1"] == "Chittagong"

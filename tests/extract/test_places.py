@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sitrep
+from sitrep.extract.places import _ends_located_name
 from sitrep.ingest import RawArticle
 from sitrep.model import Document
+from sitrep.nlp import load_nlp
 from sitrep.pipeline import process
 
 PUBLISHED = "Published Mar 12, 2017, 2:00 pm PKT\n\n"
@@ -55,11 +59,87 @@ def test_a_place_inside_a_name_comes_after_places_named_as_places():
 
 def test_a_local_publisher_places_a_note_that_names_no_place():
     doc = from_publisher("A bomb exploded near a market on Monday, killing two people.", "Assam Tribune")
-    assert doc.incidents[0].location.admin1 == "Assam"
-    assert doc.incidents[0].location.precision == "admin1"
+    location = doc.incidents[0].location
+    assert (location.name, location.admin1, location.precision) == ("Guwahati", "Assam", "city")
+
+
+def test_an_outlet_named_after_a_town_places_a_note_of_its_country():
+    doc = from_publisher("A bomb exploded near a CRPF camp on Monday, killing two people.", "Nagpur Daily Courier")
+    assert doc.incidents[0].location.name == "Nagpur"
+
+
+def test_the_capital_is_the_capital_of_the_article_country():
+    doc = from_publisher("Pickets torched a bus in the capital on Monday, injuring two people.", "Kathmandu Post")
+    assert doc.incidents[0].location.name == "Kathmandu"
+    doc = from_publisher("Pickets torched a bus in the capital on Monday, injuring two people.", "Dawn")
+    assert doc.incidents[0].location.name == "Islamabad"
+
+
+def test_a_state_capital_is_not_the_country_capital():
+    doc = from_publisher("Teachers protested in the state capital's main square on Monday.", "Dawn")
+    assert all(i.location is None or i.location.name != "Islamabad" for i in doc.incidents)
+
+
+def test_a_national_outlet_places_a_note_in_its_home_city():
+    doc = from_publisher("Gunmen shot dead a shopkeeper on Monday and fled.", "Dawn")
+    location = doc.incidents[0].location
+    assert (location.name, location.admin1) == ("Karachi", "Sindh")
+
+
+def test_a_place_the_note_names_beats_the_outlet_city():
+    doc = from_publisher("Gunmen shot dead a shopkeeper in Quetta on Monday and fled.", "Dawn")
+    assert doc.incidents[0].location.name == "Quetta"
 
 
 def test_a_town_abroad_is_not_read_for_a_town_at_home():
     # "Madan" is a Bulgarian town; a Bangladeshi story means a place the gazetteer lacks
     doc = extract("Two people were killed in a clash at Madan in Bangladesh on Monday.")
     assert all(p.country_code != "BG" for p in doc.places)
+
+
+def test_a_province_qualifying_a_title_places_a_note():
+    doc = from_publisher("Youth Congress workers protested against Goa Tourism Minister Ravi Naik on Monday.",
+                         "Press Trust of India")
+    assert any(p.name == "Goa" for p in doc.places)
+
+
+def test_a_province_word_alone_is_not_taken_from_a_name():
+    doc = from_publisher("Youth Congress workers protested against the minister in Goa on Monday.", "Press Trust of India")
+    assert [p.name for p in doc.places if p.name == "Goa"] == ["Goa"]
+
+
+def test_the_town_after_an_institution_is_a_place():
+    doc = from_publisher("Students of the Forest College and Research Institute, Mettupalayam, boycotted classes on Friday.",
+                         "The Hindu")
+    assert any(p.name == "Mettupalayam" and p.admin1 == "Tamil Nadu" for p in doc.places)
+
+
+def test_a_village_in_an_upazila_is_placed_at_the_upazila():
+    doc = from_publisher("Gunmen shot dead a shopkeeper at Kaliganj bazar in Santhia upazila on Tuesday.",
+                         "United News of Bangladesh")
+    location = doc.incidents[0].location
+    assert (location.name, location.admin2) == ("Santhia", "Pabna")
+
+
+def test_the_district_after_a_place_and_a_comma_is_a_place():
+    doc = from_publisher("Troops killed two fighters in a raid in Gishkore, Awaran on Monday.", "Dawn")
+    assert any(p.name == "Awaran" and p.admin1 == "Balochistan" for p in doc.places)
+
+
+@pytest.mark.parametrize(("text", "located"), [
+    ("Troops raided homes in Gishkore, Awaran", True),
+    ("Troops raided homes in Razaar Tehsil, Swabi", True),
+    ("Troops raided homes on Monday, Awaran", False),
+    ("Troops raided homes, Awaran", False),
+])
+def test_a_name_before_a_comma_must_be_introduced_as_a_place(text, located):
+    doc = load_nlp()(text)
+    comma = next(token.i for token in doc if token.text == ",")
+    assert _ends_located_name(doc, comma) is located
+
+
+def test_a_name_before_a_comma_and_a_city_lies_in_that_city():
+    # "Karimabad" is also a town in Gilgit-Baltistan; here it is a Karachi neighbourhood
+    doc = from_publisher("Workers of two parties clashed outside an office in Karimabad, Karachi on Sunday, "
+                         "injuring 15 people.", "Dawn")
+    assert doc.incidents[0].location.admin1 == "Sindh"

@@ -1,8 +1,11 @@
 """Country clues that are not place names: the outlet and local administrative words."""
 
+import importlib.resources
+import json
+
 import pytest
 
-from sitrep.resolve.country_cues import admin_term_countries, publisher_country
+from sitrep.resolve.country_cues import admin_term_countries, publisher_city, publisher_country
 
 
 @pytest.mark.parametrize("name, country", [
@@ -49,3 +52,25 @@ def test_agencies_and_shared_names_name_no_country(source):
 def test_a_one_word_name_must_be_the_whole_name():
     # "Dawn" is a Pakistani paper, "Dawn Chorus Weekly" is not
     assert publisher_country("Dawn Chorus Weekly") is None
+
+
+@pytest.mark.parametrize(("source", "home"), [
+    ("Dawn", ("Karachi", "PK")),
+    ("The Hindu", ("Chennai", "IN")),
+    ("Assam Tribune (India)", ("Guwahati", "IN")),
+    ("Daily The Pak Banker", ("Lahore", "PK")),
+])
+def test_outlets_name_their_home_city(source, home):
+    assert publisher_city(source) == home
+
+
+@pytest.mark.parametrize("source", ["Reuters", "Dawn Chorus Weekly", "Tamil Guardian", None, ""])
+def test_unknown_and_homeless_outlets_name_no_city(source):
+    assert publisher_city(source) is None
+
+
+def test_every_home_city_outlet_is_a_known_outlet():
+    data = json.loads((importlib.resources.files("sitrep") / "data" / "publishers.json").read_text(encoding="utf-8"))
+    for code, cities in data["home_cities"].items():
+        for names in cities.values():
+            assert {publisher_country(name) for name in names} == {code}

@@ -390,3 +390,42 @@ def test_nepal_towns_keep_their_development_region(gazetteer):
     # Lahan and Janakpur share a province since 2015 but lay in different regions before
     assert gazetteer.resolve("Lahan", country_codes=["NP"]).admin1 == "Eastern Region"
     assert gazetteer.resolve("Janakpur", country_codes=["NP"]).admin1 == "Central Region"
+
+
+def test_a_province_stands_at_the_capital_when_the_capital_lies_in_it(gazetteer):
+    sindh, capital = gazetteer.resolve("Sindh", country_codes=["PK"]), gazetteer.capital("BD")
+    dhaka_division = next(e for e in gazetteer.candidates("Dhaka") if e.kind == "admin1")
+    assert (dhaka_division.lat, dhaka_division.lon) == (capital.lat, capital.lon)
+    # else at its largest town: Karachi, not the middle of the province
+    karachi = gazetteer.resolve("Karachi", country_codes=["PK"])
+    assert (sindh.lat, sindh.lon) == (karachi.lat, karachi.lon)
+
+
+def test_a_district_without_a_namesake_town_stands_at_its_largest_town(gazetteer):
+    districts = [e for e in gazetteer.entries() if e.kind == "district" and e.country_code == "IN"
+                 and e.admin1 == "Maharashtra" and e.name == "Mumbai Suburban"]
+    mumbai = gazetteer.resolve("Mumbai", country_codes=["IN"])
+    assert districts and all((d.lat, d.lon) == (mumbai.lat, mumbai.lon) for d in districts)
+
+
+def test_capital_of_a_country(gazetteer):
+    assert gazetteer.capital("NP").name == "Kathmandu"
+    assert gazetteer.capital("pk").name == "Islamabad"
+    assert gazetteer.capital("XX") is None
+
+
+def test_the_centre_is_the_government_not_a_region(gazetteer):
+    assert gazetteer.resolve("Centre", country_codes=["IN"]) is None
+
+
+def test_puducherry_is_the_territory_name(gazetteer):
+    assert gazetteer.resolve("Pondicherry", country_codes=["IN"]).admin1 == "Puducherry"
+
+
+def test_a_province_does_not_give_way_to_a_town_of_its_alternate_name(gazetteer):
+    assert gazetteer.resolve("Goa", country_codes=["IN"]).kind == "admin1"
+
+
+def test_an_upazila_is_a_district_of_its_district(gazetteer):
+    entry = gazetteer.resolve("Sapahar upazila", country_codes=["BD"])
+    assert (entry.kind, entry.admin2, entry.admin1) == ("district", "Naogaon", "Rajshahi")

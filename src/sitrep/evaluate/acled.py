@@ -4,7 +4,11 @@ Input: a JSONL file like ../shared/benchmarks/acled2015/dev.jsonl (`id`, `text`,
 `gold`). Only the text goes in, with the gold event date as the reference date
 for "on Thursday" (the benchmark README allows it). A note codes one event; the
 event sitrep reports for it is the note's first incident (notes lead with their
-event), and the note's first non-dateline place when no incident has a place.
+event); when no incident has a place, the note's first non-dateline place, then its
+dateline's. ACLED codes every event at a point inside a first-level division: when that
+place is none or only a country or a region, the place a report naming none is coded at
+(the capital it speaks of, the outlet's city: `sitrep.extract.places.fallback_place`), if
+it lies in that country.
 
 - `event_class_accuracy`: the incident's ACLED class (sitrep.taxonomy) equals
   the coded `event_class`; a note with no incident counts as wrong.
@@ -40,11 +44,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from ..extract.places import fallback_place
 from ..ingest import RawArticle
-from ..model import Actor, Count, Document, Incident, InputError
+from ..model import Actor, Count, Document, Incident, InputError, Location, Place
 from ..pipeline import process
 from ..registry import Registry
-from ..resolve.places import Gazetteer, name_key
+from ..resolve.country_cues import publisher_country
+from ..resolve.places import Gazetteer, name_key, to_location
 from ..taxonomy import acled_event_class
 from .jsonl import read_rows
 from .progress import tracked
@@ -75,7 +81,7 @@ def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None =
         for row, result in zip(rows, results, strict=True):
             document = None if isinstance(result, InputError) else result
             tally["errors"] += document is None
-            predicted = predict(document)
+            predicted = predict(document, gazetteer=gazetteer)
             gold = row["gold"]
             actors = document.actors if document is not None else []
             gold_actors = [gold[key] for key in ("actor1", "actor2") if gold.get(key)]
@@ -109,12 +115,14 @@ def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None =
     }
 
 
-def predict(document: Document | None) -> dict:
+def predict(document: Document | None, *, gazetteer: Gazetteer) -> dict:
     """The event sitrep reports for one note, in the fields ACLED codes."""
     incident = document.incidents[0] if document is not None and document.incidents else None
     place = incident.location if incident is not None else None
     if place is None and document is not None:
-        place = next((p for p in document.places if p.role != "dateline"), None)
+        place = _note_place(document)
+    if document is not None and (place is None or place.admin1 is None):
+        place = _fallback(document, place, gazetteer) or place
     return {
         "event_class": acled_event_class(incident) if incident is not None else None,
         "admin1": place.admin1 if place is not None else None,
@@ -122,6 +130,22 @@ def predict(document: Document | None) -> dict:
         "longitude": place.lon if place is not None else None,
         "fatalities": _toll(incident),
     }
+
+
+def _note_place(document: Document) -> Place | None:
+    """The place of a note without a located incident: the first it names, else the dateline's."""
+    places = sorted(document.places, key=lambda p: p.role == "dateline")
+    return places[0] if places else None
+
+
+def _fallback(document: Document, place: Place | Location | None, gazetteer: Gazetteer) -> Location | None:
+    """Where a note with no sub-national place is coded, in the country it names if any."""
+    country = place.country_code if place is not None else None
+    code = country or publisher_country(document.article.source)
+    entry = fallback_place(document.article, [code] if code else [], gazetteer)
+    if entry is None or (country is not None and entry.country_code != country):
+        return None
+    return to_location(entry)
 
 
 def _toll(incident: Incident | None) -> int:

@@ -6,8 +6,9 @@ import re
 
 from spacy.tokens import Span
 
-from ..model import Incident, Place
-from ..resolve.places import DIVISION_WORDS, PRECISION, SETTLEMENT_WORDS, Gazetteer, GazetteerEntry
+from ..model import Article, Incident, Place
+from ..resolve.country_cues import publisher_city
+from ..resolve.places import DIVISION_WORDS, PRECISION, SETTLEMENT_WORDS, Gazetteer, GazetteerEntry, name_key
 from .context import Context, Sentence
 
 ROLE_RANK = {"incident": 0, "dateline": 1, "mentioned": 2}
@@ -25,15 +26,26 @@ MAX_NAME_TOKENS = 3
 NAME_LABELS = {"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 NAME_TOWN_MIN_POPULATION = 50_000
 IN_WORDS = (" in ", " at ")
+# "Government Law College, Tiruchi": the town after an institution's name is where it stands.
+INSTITUTION_LABELS = {"ORG", "FAC"}
 # Choosing the incident's place: the most specific kind first, a place the trigger's own
 # clause names before others, a town in a division the text also names, the article's
 # main country. Set by hand on the ACLED dev notes' subset (see docs/results.md).
 KIND_SCORE = {"city": 3.0, "district": 2.5, "admin1": 2.0, "region": 1.5, "country": 1.0}
 ATTACHED_BONUS = 2.0
 CONSISTENT_BONUS = 1.0
+# A town outside every district the text names, or outside the place written after it and a
+# comma, is another place of that name ("Kaliganj bazar in Santhia upazila", "Karimabad,
+# Karachi": a neighbourhood the gazetteer lacks, not the namesake town elsewhere).
+OUTSIDE_DISTRICT_PENALTY = 1.0
 MAIN_COUNTRY_BONUS = 0.5
 # Below this a town abroad is taken for a misreading of a name at home.
 FOREIGN_TOWN_MIN_POPULATION = 100_000
+# "the capital", "capital's Demra area": the country's capital ("state capital" is a province's).
+THE_CAPITAL = re.compile(
+    r"\bthe (?:national )?[Cc]apital\b(?! punishment| market| gain| flight| city of)"
+    r"|(?<![Ss]tate )(?<![Pp]rovincial )\b[Cc]apital['’]s\b"
+)
 
 
 def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]) -> list[Place]:
@@ -91,7 +103,9 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
 def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     """Places that other names carry ("Dhaka University", "Kerala Police", "Jaipur Municipal
     Corporation"): capitalised words inside an organisation, facility or group name, or an
-    actor mention, that name a division or a town of the article's countries."""
+    actor mention, that name a division or a town of the article's countries; and provinces
+    of those countries that qualify a title or a body the model left unlabelled ("Goa Tourism
+    Minister", "Puducherry Government")."""
     hints = ctx.country_hints
     if not hints:
         return []
@@ -111,7 +125,24 @@ def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> l
                 entry.kind in {"admin1", "district"} or (entry.kind == "city" and entry.population >= NAME_TOWN_MIN_POPULATION)
             ):
                 found.append(span)
-    return found
+    return found + _provinces_qualifying_names(ctx, sentence, gazetteer, found)
+
+
+def _provinces_qualifying_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer,
+                                found: list[Span]) -> list[Span]:
+    """Unlabelled capitalised words naming a province of the article's countries, followed by
+    another capitalised word: "Goa Tourism Minister", "Uttarakhand Trained ... Union"."""
+    hints = ctx.country_hints
+    taken = {token.i for ent in sentence.span.ents for token in ent} | {span.start for span in found}
+    provinces = []
+    for token in sentence.span[:-1]:
+        following = ctx.doc[token.i + 1]
+        if token.i in taken or not token.is_title or not following.is_title:
+            continue
+        entry = gazetteer.resolve(token.text, country_codes=hints)
+        if entry is not None and entry.kind == "admin1" and entry.country_code in hints:
+            provinces.append(Span(ctx.doc, token.i, token.i + 1, label="GPE"))
+    return provinces
 
 
 def _names_actor(ctx: Context, start: int, end: int) -> bool:
@@ -153,7 +184,9 @@ def _gazetteer_place(gazetteer: Gazetteer, ent: Span, hints: list[str]) -> bool:
 
 def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     """A name the gazetteer places in one of the article's countries, written where a place
-    goes: after 'in', 'at', 'near'... or before 'district', 'village'..."""
+    goes: after 'in', 'at', 'near'..., before 'district', 'village'..., after an institution
+    and a comma ("Government Law College, Tiruchi"), or after a place and a comma, as the
+    district that holds it ("in Mashkay, Awaran")."""
     if not hints:
         return False
     entry = gazetteer.resolve(span.text, country_codes=hints)
@@ -162,7 +195,21 @@ def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS
+    after_comma = before == "," and span.start > 1 and (
+        doc[span.start - 2].ent_type_ in INSTITUTION_LABELS or _ends_located_name(doc, span.start - 1)
+    )
+    return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or after_comma
+
+
+def _ends_located_name(doc, end: int) -> bool:
+    """doc[:end] ends with a capitalised name (and perhaps a division word) that a locative
+    word introduces: "in Mashkay", "in Razaar Tehsil"; not a date ("on Monday")."""
+    start = end
+    while start > 0 and end - start < MAX_NAME_TOKENS and doc[start - 1].ent_type_ not in {"DATE", "TIME"} and (
+        doc[start - 1].is_title or doc[start - 1].lower_ in DIVISION_WORDS
+    ):
+        start -= 1
+    return start < end and start > 0 and doc[start - 1].lower_ in LOCATIVE_WORDS
 
 
 def _unlabelled_places(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
@@ -210,8 +257,7 @@ def incident_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list
     """Where an incident happened: the best of the places its own sentences name (`named`:
     entity, attached to the trigger); else, as a note or a short report names its place once
     for all it tells, the best place the article names in its countries, then the dateline's
-    city, then the best place other names carry ("Dhaka University"), then the publisher's
-    own place ("Assam Tribune")."""
+    city, then the best place other names carry ("Dhaka University"), then `fallback_place`."""
     best = _best_place(ctx, named, sentences, gazetteer)
     if best is None:
         article = [(ent, False) for sentence in ctx.sentences for ent in place_entities(ctx, sentence, gazetteer)
@@ -223,15 +269,32 @@ def incident_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list
         carried = [(span, False) for sentence in ctx.sentences for span in places_in_names(ctx, sentence, gazetteer)]
         best = _best_place(ctx, carried, ctx.sentences, gazetteer, local_only=True)
     if best is None:
-        best = publisher_place(ctx, gazetteer)
+        best = fallback_place(ctx.article, ctx.country_hints, gazetteer)
     return best
 
 
-def publisher_place(ctx: Context, gazetteer: Gazetteer) -> GazetteerEntry | None:
+def fallback_place(article: Article, hints: list[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """Where a report that names no place of its own happened, as conflict data codes it: the
+    capital of the article's main country when the text says "the capital", else the city its
+    outlet is published in ("Dawn": Karachi), else the division or town the outlet is named
+    after ("Assam Tribune")."""
+    if hints and THE_CAPITAL.search(article.text):
+        capital = gazetteer.capital(hints[0])
+        if capital is not None:
+            return capital
+    home = publisher_city(article.source)
+    if home is not None:
+        city, code = home
+        entry = gazetteer.resolve(city, country_codes=[code])
+        if entry is not None and entry.country_code == code:
+            return entry
+    return publisher_place(article.source, hints, gazetteer)
+
+
+def publisher_place(source: str | None, hints: list[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
     """The division or town a local outlet is named after ("Assam Tribune", "Imphal Free Press"),
     in the article's countries."""
-    words = re.findall(r"[\w'-]+", ctx.article.source or "")
-    hints = ctx.country_hints
+    words = re.findall(r"[\w'-]+", source or "")
     for size in (2, 1):
         for start in range(len(words) - size + 1):
             text = " ".join(words[start:start + size])
@@ -258,6 +321,9 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     words = _admin_words(sentences, gazetteer, hints)
     admin1 = {e.admin1 for _, _, e in first if e.admin1 and e.kind != "country"} | words
     admin2 = {e.admin2 for _, _, e in first if e.admin2 and e.kind == "district"}
+    admin2_keys = {name_key(name) for name in admin2}
+    district_admin1 = {e.admin1 for _, _, e in first if e.kind == "district"}
+    containers = _containers(first)
     scored = []
     for position, (ent, attached, entry) in enumerate(first):
         entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1), admin2=sorted(admin2)) or entry
@@ -265,10 +331,23 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
         score = KIND_SCORE.get(entry.kind, 0.0) + (ATTACHED_BONUS if attached else 0.0)
         if entry.kind in {"city", "district"} and entry.admin1 in others:
             score += CONSISTENT_BONUS
+        outside_container = ent.start in containers and containers[ent.start].admin1 != entry.admin1
+        if entry.kind == "city" and (outside_container or admin2 and (
+            name_key(entry.admin2) not in admin2_keys if entry.admin2 else entry.admin1 not in district_admin1
+        )):
+            score -= OUTSIDE_DISTRICT_PENALTY
         if hints and entry.country_code == hints[0]:
             score += MAIN_COUNTRY_BONUS
         scored.append((score, -position, entry))
     return max(scored, key=lambda item: item[:2])[2]
+
+
+def _containers(resolved: list[tuple[Span, bool, GazetteerEntry]]) -> dict[int, GazetteerEntry]:
+    """Start of a place name -> the division or town written right after it and a comma,
+    which holds it ("Karimabad, Karachi", "Hisar, Haryana")."""
+    by_start = {ent.start: entry for ent, _, entry in resolved if entry.kind in {"city", "district", "admin1"}}
+    return {ent.start: by_start[ent.end + 1] for ent, _, _ in resolved
+            if ent.end + 1 in by_start and ent.end < len(ent.doc) and ent.doc[ent.end].text == ","}
 
 
 def _plausible(entry: GazetteerEntry | None, hints: list[str], local_only: bool) -> bool:

