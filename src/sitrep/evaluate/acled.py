@@ -120,7 +120,7 @@ def predict(document: Document | None, *, gazetteer: Gazetteer) -> dict:
     incident = document.incidents[0] if document is not None and document.incidents else None
     place = incident.location if incident is not None else None
     if place is None and document is not None:
-        place = _note_place(document)
+        place = _note_place(document, gazetteer)
     if document is not None and (place is None or place.admin1 is None):
         place = _fallback(document, place, gazetteer) or place
     return {
@@ -132,10 +132,20 @@ def predict(document: Document | None, *, gazetteer: Gazetteer) -> dict:
     }
 
 
-def _note_place(document: Document) -> Place | None:
-    """The place of a note without a located incident: the first it names, else the dateline's."""
+def _note_place(document: Document, gazetteer: Gazetteer) -> Place | Location | None:
+    """The place of a note without a located incident: the first it names, else the dateline's
+    (ACLED codes a report at the town it was filed from when it names no other)."""
     places = sorted(document.places, key=lambda p: p.role == "dateline")
-    return places[0] if places else None
+    if places:
+        return places[0]
+    dateline = document.article.dateline
+    entry = gazetteer.resolve(dateline, country_codes=_countries(document)) if dateline else None
+    return to_location(entry) if entry is not None else None
+
+
+def _countries(document: Document) -> list[str]:
+    code = publisher_country(document.article.source)
+    return [code] if code else []
 
 
 def _fallback(document: Document, place: Place | Location | None, gazetteer: Gazetteer) -> Location | None:

@@ -256,32 +256,39 @@ def incident_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list
                    gazetteer: Gazetteer) -> GazetteerEntry | None:
     """Where an incident happened: the best of the places its own sentences name (`named`:
     entity, attached to the trigger); else, as a note or a short report names its place once
-    for all it tells, the best place the article names in its countries, then the dateline's
-    city, then the best place other names carry ("Dhaka University"), then `fallback_place`."""
+    for all it tells, the best place the article names in its countries, then the best place
+    other names carry ("Dhaka University"), then the capital when the text says "the capital".
+    Never the dateline, where the story was filed, nor the outlet's city: a place the text does
+    not give is no place of the incident."""
     best = _best_place(ctx, named, sentences, gazetteer)
     if best is None:
         article = [(ent, False) for sentence in ctx.sentences for ent in place_entities(ctx, sentence, gazetteer)
                    if not is_dateline(ctx, ent)]
         best = _best_place(ctx, article, ctx.sentences, gazetteer, local_only=True)
-    if best is None and ctx.article.dateline:
-        best = gazetteer.resolve(ctx.article.dateline, country_codes=ctx.country_hints)
     if best is None:
         carried = [(span, False) for sentence in ctx.sentences for span in places_in_names(ctx, sentence, gazetteer)]
         best = _best_place(ctx, carried, ctx.sentences, gazetteer, local_only=True)
     if best is None:
-        best = fallback_place(ctx.article, ctx.country_hints, gazetteer)
+        best = capital_place(ctx.article, ctx.country_hints, gazetteer)
     return best
 
 
+def capital_place(article: Article, hints: list[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """"In the capital" (not "the state capital"): the capital of the article's main country."""
+    if hints and THE_CAPITAL.search(article.text):
+        return gazetteer.capital(hints[0])
+    return None
+
+
 def fallback_place(article: Article, hints: list[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
-    """Where a report that names no place of its own happened, as conflict data codes it: the
+    """Where a report that names no place of its own is coded in conflict data (ACLED-style scoring
+    and exports, never an incident's own location): the
     capital of the article's main country when the text says "the capital", else the city its
     outlet is published in ("Dawn": Karachi), else the division or town the outlet is named
     after ("Assam Tribune")."""
-    if hints and THE_CAPITAL.search(article.text):
-        capital = gazetteer.capital(hints[0])
-        if capital is not None:
-            return capital
+    capital = capital_place(article, hints, gazetteer)
+    if capital is not None:
+        return capital
     home = publisher_city(article.source)
     if home is not None:
         city, code = home
