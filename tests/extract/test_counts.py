@@ -111,3 +111,10 @@ def test_unnumbered_plural_victims_give_no_figure(nlp):
 def test_one_victim_shot_to_death_or_slain(text):
     (incident, *_) = sitrep.extract(text).incidents
     assert incident.fatalities is not None and incident.fatalities.min == 1
+
+
+def test_deaths_told_in_the_next_sentence_count():
+    text = ("Fighting erupted between the army and rebels near Laukkai in Shan State, Myanmar. "
+            "Four government soldiers died and four rebels were injured.")
+    (incident, *_) = sitrep.extract(text).incidents
+    assert incident.fatalities is not None and incident.fatalities.min == 4

@@ -267,15 +267,17 @@ def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
     named = {s.index: s for s, found in harmed + doers if found} | {s.index: s for s in sentences}
     evidence = [s.evidence() for _, s in sorted(named.items())]
     weapons = _weapons([m.clause for m in cluster.mentions])
-    # Tolls come from what happened, not from the killings a protest is about.
-    hidden = {s.index: triggers.grievance_tokens(s) for s in sentences}
-    texts = [(triggers.event_text(s, hidden[s.index]), s.evidence()) for s in sentences]
+    # Tolls come from what happened, not from the killings a protest is about; from the incident's
+    # sentences and those right after that tell no other event ("Four soldiers died.").
+    tolled = told or sentences
+    hidden = {s.index: triggers.grievance_tokens(s) for s in tolled}
+    texts = [(triggers.event_text(s, hidden[s.index]), s.evidence()) for s in tolled]
     fatalities = counts.combine([
-        (*r, s.evidence()) for s, (text, _) in zip(sentences, texts, strict=True)
+        (*r, s.evidence()) for s, (text, _) in zip(tolled, texts, strict=True)
         for r in counts.read_fatalities(text) or counts.read_victims_killed(s.span, hidden[s.index])])
     injuries = counts.combine([(*r, ev) for text, ev in texts for r in counts.read_injuries(text)])
     attackers = counts.combine([
-        (*r, s.evidence()) for s, (text, _) in zip(sentences, texts, strict=True)
+        (*r, s.evidence()) for s, (text, _) in zip(tolled, texts, strict=True)
         for r in counts.read_attackers_killed(text) or counts.read_armed_killed(s.span, hidden[s.index])])
     location = _location(ctx, cluster, gazetteer)
     anchored = sum(x is not None for x in (location, fatalities)) + bool(perpetrators)
