@@ -152,3 +152,8 @@ def test_arrests_imply_the_police():
 
 def test_a_weekday_opens_no_name():
     assert "new:tuesday-army" not in _actor_ids("On Tuesday Army and police forces engaged the rebels in Assam, India.")
+
+
+def test_a_groups_own_leaders_killed_are_not_civilians():
+    found = _actor_ids("Lashkar-e-Jhangvi was weakened after its leaders were killed by security forces in Pakistan.")
+    assert "civilians:PK" not in found

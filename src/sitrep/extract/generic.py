@@ -184,6 +184,8 @@ def _harmed_civilian(chunk: Span) -> bool:
     root = chunk.root
     if root.lemma_.lower() not in CIVILIAN_HEADS or any(t.lower_ in FORCE_WORDS for t in chunk):
         return False  # "an army man" is a soldier
+    if any(t.dep_ == "poss" and t.lower_ == "its" for t in chunk):
+        return False  # "its leaders were killed": an organisation's own men
     head = root.head
     if root.dep_ in {"nsubjpass", "dobj"} and head.lemma_.lower() in HARM_LEMMAS:
         return True
