@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from .extract.triggers import FAMILIES
 from .model import Count, Document, Incident, Location, Perpetrator
+from .resolve.places import distance_km
 from .taxonomy import acled_event_class
 
 WINDOW_DAYS = 2
@@ -45,7 +46,6 @@ NON_VIOLENT_CLASSES = frozenset({"protest_or_riot", "strategic_development"})
 SAME_TOLL_POINTS, FAR_TOLL_POINTS, FAR_TOLL_RATIO = 0.5, -0.5, 2.0
 SHARED_ACTOR_POINTS = 0.5
 WORD_POINTS = 3.0
-EARTH_RADIUS_KM = 6371.0
 # Kashmir is claimed by both countries, and each side's press puts the same firing across the LoC in its own
 # country: a place there blocks and matches as one region, whichever country the gazetteer gives it.
 DISPUTED = frozenset({"Kashmir", "Jammu and Kashmir", "Azad Kashmir", "Azad Jammu and Kashmir", "Ladakh",
@@ -267,14 +267,6 @@ def _toll_points(a: Count | None, b: Count | None) -> float | None:
     low, high = sorted((a.min, b.min))
     # Tolls rise as reports come in; only figures far apart say "another incident".
     return FAR_TOLL_POINTS if low == 0 or high / low > FAR_TOLL_RATIO else 0.0
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def _stem(word: str) -> str:

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -50,7 +49,7 @@ from ..model import Actor, Count, Document, Incident, InputError, Location, Plac
 from ..pipeline import process
 from ..registry import Registry
 from ..resolve.country_cues import publisher_country
-from ..resolve.places import Gazetteer, name_key, to_location
+from ..resolve.places import Gazetteer, distance_km, name_key, to_location
 from ..taxonomy import acled_event_class
 from .jsonl import read_rows
 from .progress import tracked
@@ -64,7 +63,6 @@ ADMIN1_MATCH_SCORE = 90
 DIVISION_WORDS = {"region", "province", "division", "state", "development", "zone"}
 COMPASS_NOUNS = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}
 WITHIN_KM = 25.0
-EARTH_RADIUS_KM = 6371.0
 
 
 def evaluate(path: Path, *, predictions: Path | None = None, limit: int | None = None) -> dict:
@@ -202,14 +200,6 @@ def _division_key(name: str) -> str:
     """The name without division words, compass adjectives as nouns: 'Eastern Region' -> 'east'."""
     words = [COMPASS_NOUNS.get(word, word) for word in name_key(name).split() if word not in DIVISION_WORDS]
     return " ".join(words) or name_key(name)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def _share(part: int, whole: int) -> float:

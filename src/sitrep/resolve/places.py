@@ -88,6 +88,7 @@ PRIMARY_NAME_BONUS = 2.0
 # Alternate names in capitals this short are airport or postal codes ("PEW", "SAL").
 CODE_MAX_LENGTH = 4
 MIN_KEY_LENGTH = 2
+EARTH_RADIUS_KM = 6371.0
 # Index references pack an entry position with how the name matched it.
 ALTERNATE_FLAG = 1  # an alternate name, not the place's own
 ABBREVIATION_FLAG = 2  # an abbreviation in capitals ("US", "CAR", "FATA"): matches capitals only
@@ -131,6 +132,14 @@ _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 _LETTER = re.compile(r"[^\W\d_]")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _THE = "the "
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def name_key(text: str) -> str:
