@@ -1,4 +1,4 @@
-"""The knowledge-base commands of the `sitrep` CLI: ingest, incidents, relations, export, actors list, review.
+"""The knowledge-base commands of the `sitrep` CLI: ingest, incidents, explain, relations, export, actors list, review.
 
 Each checks its arguments, opens the store and calls the library (sitrep.store,
 sitrep.export). `--db` takes a SQLite path (default sitrep.db) or a
@@ -20,6 +20,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
@@ -29,6 +30,7 @@ from .export import FORMATS, export
 from .model import InputError
 from .store import review as review_api
 from .store.database import DEFAULT_DATABASE, Store
+from .store.explain import explain_incident
 from .store.ingest import IngestStats, ingest_paths
 from .store.query import IncidentFilter, list_actors, list_incidents, list_relations
 
@@ -151,6 +153,80 @@ def incidents(
                       row["id"])
     out.print(table)
     err.print(f"{len(rows)} incidents", markup=False)
+
+
+def explain(
+    incident_id: str = typer.Argument(..., help="An incident id, as `sitrep incidents` lists them."),
+    db: str = DbOption, json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Say why an incident holds its reports: fusion's scores, reports kept apart, review edits, chosen values.
+
+    Example:
+
+    \b
+        sitrep explain 0f8d6a00949cda91-1
+    """
+    with opened(db) as store, store.session() as session:
+        try:
+            found = explain_incident(session, incident_id)
+        except SitrepError as exc:
+            raise fail(str(exc)) from None
+    if json_output:
+        sys.stdout.write(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+        return
+    state = " (rejected by a reviewer)" if found["rejected"] else ""
+    out.print(f"incident {incident_id}{state}: {len(found['reports'])} reports; "
+              f"fusion joins a report to an incident when its best match scores ≥ {found['threshold']}", markup=False)
+    table = Table("report", "source", "published", "how", "score", "parts", box=None)
+    for report in found["reports"]:
+        article = report["article"]
+        table.add_row(report["report_id"], escape(article["source"] or article["title"] or article["id"]),
+                      (article["published"] or "?")[:10], report["how"] +
+                      (f" (best match {report['compared_with']})" if report["compared_with"] else ""),
+                      _score(report["score"]), _parts(report["parts"]))
+    out.print(table)
+    if found["kept_apart"]:
+        out.print("\nkept apart (best match scored below the threshold):", markup=False)
+        table = Table("report", "its incident", "compared with", "score", "parts", box=None)
+        for other in found["kept_apart"]:
+            table.add_row(other["report_id"], other["incident_id"], other["compared_with"], _score(other["score"]),
+                          _parts(other["parts"]))
+        out.print(table)
+    for edit in found["edits"]:
+        undone = " (undone)" if edit["undone"] else ""
+        out.print(f"review edit {edit['id']} {edit['kind']}{undone} by {edit['author']}: {edit['reason']}",
+                  markup=False)
+    out.print("\nvalues (the rule that chose each; ≠ marks reports that disagree):", markup=False)
+    table = Table("field", "value", "rule", "every report", box=None)
+    for name, field in found["fields"].items():
+        mark = "≠ " if field["conflicting"] else ""
+        table.add_row(name, mark + _value(field["value"]), field["rule"],
+                      "; ".join(f"{r}: {_value(v)}" for r, v in field["values"].items()))
+    out.print(table)
+    if found["corrections"]:
+        out.print(f"corrected by review: {found['corrections']}", markup=False)
+
+
+def _score(score: float | None) -> str:
+    return "" if score is None else f"{score:.2f}"
+
+
+def _parts(parts: dict[str, float]) -> str:
+    return " ".join(f"{name} {value:+.2f}" for name, value in parts.items())
+
+
+def _value(value) -> str:
+    return escape(_plain(value))  # article words like "[Reuters]" are not markup
+
+
+def _plain(value) -> str:
+    if isinstance(value, dict):
+        shown = {k: v for k, v in value.items() if k in ("name", "min", "max", "qualifier", "start", "end",
+                                                        "admin1", "country_code", "precision", "basis", "type")}
+        return ", ".join(f"{k}={v}" for k, v in shown.items())
+    if isinstance(value, list):
+        return "[" + "; ".join(_plain(v) for v in value) + "]"
+    return "—" if value is None else str(value)
 
 
 def relations(

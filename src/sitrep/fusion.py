@@ -113,8 +113,20 @@ class Consolidated:
 
     @property
     def conflicting(self) -> bool:
-        distinct = {repr(v) for v in self.values.values() if v is not None}
+        distinct = {repr(_comparable(v)) for v in self.values.values() if v not in (None, [])}  # silence is no dispute
         return len(distinct) > 1
+
+
+# Where a value was read from is not what it says: "12 killed" in two wordings is one figure.
+PROVENANCE_FIELDS = frozenset({"evidence", "text", "mentions"})
+
+
+def _comparable(value: object) -> object:
+    if isinstance(value, list):
+        return sorted(repr(_comparable(item)) for item in value)
+    if hasattr(value, "model_dump"):
+        return value.model_dump(exclude=PROVENANCE_FIELDS & set(type(value).model_fields))
+    return value
 
 
 @dataclass
@@ -137,6 +149,8 @@ class FusedIncident:
             "injuries": _consolidate_count(self.reports, "injuries"),
             "perpetrator_fatalities": _consolidate_count(self.reports, "perpetrator_fatalities"),
             "perpetrators": _consolidate_perpetrators(self.reports),
+            "targets": _consolidate_list(self.reports, "targets", key=lambda t: (t.name.lower(), t.type)),
+            "weapons": _consolidate_list(self.reports, "weapons", key=str.lower),
         }
 
 
@@ -152,6 +166,19 @@ class Fuser:
         # How many reports so far use each word: "kill" and "pakistan" in every headline say little.
         self._word_counts: Counter[str] = Counter()
         self._reports = 0
+
+    def restore(self, incidents: list[FusedIncident], word_counts: dict[str, int], reports: int) -> None:
+        """Take back incidents fused earlier, each blocked by its first report, and the word counts of `reports`.
+
+        The store keeps fusion's state between runs and restores only the blocks a new article needs.
+        """
+        for incident in incidents:
+            founder = incident.reports[0]
+            self.incidents[incident.id] = incident
+            self._blocks[(founder.day, founder.country)].append(incident.id)
+            self._by_day[founder.day].append(incident.id)
+        self._word_counts.update(word_counts)
+        self._reports += reports
 
     def add(self, report: Report) -> Decision:
         decision = self._place(report)
@@ -202,12 +229,17 @@ class Fuser:
 
 
 def reports_of(document: Document) -> list[Report]:
-    """An article's incidents as fusion reports; each report's words are its evidence sentences."""
+    """An article's incidents as fusion reports."""
     article = document.article
-    published = article.published.date() if article.published else None
-    return [Report(id=incident.id, article_id=article.id, incident=incident, published=published, source=article.source,
-                   text=" ".join(e.text for e in incident.evidence))
+    return [report_from(incident, article_id=article.id, published=article.published, source=article.source)
             for incident in document.incidents]
+
+
+def report_from(incident: Incident, *, article_id: str, published: dt.datetime | None, source: str | None) -> Report:
+    """One incident of one article as a fusion report; its words are its evidence sentences."""
+    return Report(id=incident.id, article_id=article_id, incident=incident,
+                  published=published.date() if published else None, source=source,
+                  text=" ".join(e.text for e in incident.evidence))
 
 
 def match_parts(a: Report, b: Report, *, rarity: Callable[[str], float] | None = None) -> dict[str, float]:
@@ -340,3 +372,12 @@ def _consolidate_perpetrators(reports: list[Report]) -> Consolidated:
             if key not in kept or perpetrator.confidence > kept[key].confidence:
                 kept[key] = perpetrator
     return Consolidated(list(kept.values()), "every claim and attribution, side by side", values)
+
+
+def _consolidate_list(reports: list[Report], name: str, *, key: Callable) -> Consolidated:
+    values = {r.id: list(getattr(r.incident, name)) for r in reports}
+    kept: dict = {}
+    for report in reports:
+        for item in values[report.id]:
+            kept.setdefault(key(item), item)
+    return Consolidated(list(kept.values()), f"every {name[:-1]} any report names", values)

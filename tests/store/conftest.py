@@ -12,7 +12,7 @@ from sitrep.model import Document, InputError
 from sitrep.pipeline import process_paths
 from sitrep.store.database import Store
 
-from .support import CORPUS, E2E, UPDATED, store_results
+from .support import CORPUS, E2E, SECOND_REPORTS, UPDATED, store_results
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +26,12 @@ def updated() -> Document:
     """The Kabul article again under the same URL, with a higher toll."""
     (document,) = process_paths([UPDATED])
     return document
+
+
+@pytest.fixture(scope="session")
+def second_reports() -> list[Document]:
+    """A second outlet's report of the Kabul bombing (toll nine), and a protest in Kabul the same day."""
+    return list(process_paths([SECOND_REPORTS]))
 
 
 @pytest.fixture()

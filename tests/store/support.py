@@ -11,6 +11,7 @@ from sitrep.store.write import store_document, store_input_error
 TESTS = Path(__file__).resolve().parents[1]
 CORPUS = TESTS / "store" / "corpus" / "articles.jsonl"
 UPDATED = TESTS / "store" / "corpus" / "updated.jsonl"
+SECOND_REPORTS = TESTS / "store" / "corpus" / "second_reports.jsonl"
 E2E = TESTS / "e2e" / "articles"
 
 

@@ -72,7 +72,7 @@ def test_merged_incidents_keep_both_reports_and_a_split_separates_them_again(fil
     assert QUETTA not in merged
     assert [s["report_id"] for s in merged[PESHAWAR]["sources"]] == [PESHAWAR, QUETTA]
     consolidation = merged[PESHAWAR]["consolidation"]
-    assert consolidation["rule"] == "latest report that states it"
+    assert consolidation["rule"] == "fused reports"
     assert set(consolidation["fields"]["fatalities"]["values"]) == {PESHAWAR, QUETTA}
     assert {p["name"] for p in merged[PESHAWAR]["perpetrators"]} == {"Tehrik-i-Taliban Pakistan", "Islamic State"}
     split_id = edit(filled, review.split_incident, incident_id=PESHAWAR, reports=[QUETTA])

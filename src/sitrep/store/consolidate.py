@@ -1,59 +1,56 @@
-"""Consolidate the reports of one incident into its values, keeping every report's value and the rule that chose.
+"""Consolidate the reports of one incident into its column values, keeping every report's value and the rule.
 
-Until cross-article fusion lands, the rule is simple: a single report gives its
-values; several reports (grouped by a reviewer's merge) give, field by field,
-the value of the latest report (by publication time) that states one.
+The rules are fusion's (`FusedIncident.consolidate`), so the store, `sitrep eval
+fusion` and Spark agree: the latest report's toll (the most precise, then the
+highest, among reports of the same day), the earliest day, the most precise
+place, the type most reports give, every claim and every target side by side.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
+from ..fusion import FusedIncident, report_from
+from ..model import Incident, Record
+from .columns import incident_values, place_key
+
 RULE_SINGLE = "single report"
-RULE_LATEST = "latest report that states it"
-
-# Fields consolidated as a unit: a toll's bounds and qualifier come from the same report.
-FIELD_GROUPS: dict[str, tuple[str, ...]] = {
-    "type": ("type",),
-    "date": ("date_start", "date_end", "date_precision", "date_text"),
-    "location": ("place_id", "location_name", "admin1", "admin2", "country_code", "country", "lat", "lon",
-                 "geo_precision"),
-    "targets": ("targets",),
-    "weapons": ("weapons",),
-    "fatalities": ("fatalities_min", "fatalities_max", "fatalities_qualifier"),
-    "injuries": ("injuries_min", "injuries_max", "injuries_qualifier"),
-    "perpetrator_fatalities": ("perpetrator_fatalities_min", "perpetrator_fatalities_max",
-                               "perpetrator_fatalities_qualifier"),
-}
-EMPTY_VALUES = {"targets": [], "weapons": [], "date_precision": "unknown"}
-EARLIEST = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+RULE_FUSED = "fused reports"
+# What a report's value looks like in the consolidation record: enough to see a disagreement, without evidence.
+SUMMARY_EXCLUDE = {"evidence", "mentions", "geonameid", "text"}
 
 
-def _states(report: Any, columns: tuple[str, ...]) -> bool:
-    return any(getattr(report, c) not in (None, [], "unknown") for c in columns)
+def consolidate(incident_id: str, reports: list[tuple[Any, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(report row, its article's id/published/source) pairs → the incident's column values and consolidation record."""
+    fused = FusedIncident(incident_id, [
+        report_from(Incident.model_validate(row.record), article_id=row.article_id, published=article.published,
+                    source=article.source)
+        for row, article in reports], [])
+    fields = fused.consolidate()
+    first = fused.reports[0].incident
+    incident = first.model_copy(update={
+        "type": fields["type"].value, "date": fields["date"].value, "location": fields["location"].value,
+        "fatalities": fields["fatalities"].value, "injuries": fields["injuries"].value,
+        "perpetrator_fatalities": fields["perpetrator_fatalities"].value,
+        "targets": fields["targets"].value, "weapons": fields["weapons"].value,
+        "confidence": max(r.incident.confidence for r in fused.reports)})
+    values = incident_values(incident, place_key(incident.location) if incident.location else None)
+    ordered = sorted(fused.reports, key=lambda r: (r.published is None, r.published, r.id))
+    record = {
+        "rule": RULE_SINGLE if len(fused.reports) == 1 else RULE_FUSED,
+        "reports": [r.id for r in ordered],
+        "fields": {name: {"rule": field.rule, "conflicting": field.conflicting,
+                          "value": _summary(field.value),
+                          "values": {report_id: _summary(value) for report_id, value in field.values.items()}}
+                   for name, field in fields.items()},
+    }
+    return values, record
 
 
-def _summary(report: Any, columns: tuple[str, ...]) -> Any:
-    values = [getattr(report, c) for c in columns]
-    values = [v.isoformat() if isinstance(v, dt.date) else v for v in values]
-    return values[0] if len(values) == 1 else dict(zip(columns, values))
-
-
-def consolidate(reports: list[tuple[Any, dt.datetime | None]]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(report row, article publication time) pairs → the incident's column values and its consolidation record."""
-    ordered = [r for r, _ in sorted(reports, key=lambda pair: (pair[1] or EARLIEST, pair[0].id))]
-    values: dict[str, Any] = {}
-    fields: dict[str, Any] = {}
-    for group, columns in FIELD_GROUPS.items():
-        stating = [r for r in ordered if _states(r, columns)]
-        chosen = stating[-1] if stating else None
-        for column in columns:
-            values[column] = getattr(chosen, column) if chosen else EMPTY_VALUES.get(column)
-        fields[group] = {
-            "from": chosen.id if chosen else None,
-            "values": {r.id: _summary(r, columns) for r in stating},
-        }
-    values["confidence"] = max(r.confidence for r in ordered)
-    rule = RULE_SINGLE if len(ordered) == 1 else RULE_LATEST
-    return values, {"rule": rule, "reports": [r.id for r in ordered], "fields": fields}
+def _summary(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.model_dump(mode="json", exclude=SUMMARY_EXCLUDE & set(type(value).model_fields),
+                                exclude_none=True)
+    if isinstance(value, list):
+        return [_summary(item) for item in value]
+    return value

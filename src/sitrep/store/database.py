@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from .migrate import upgrade_to_head
@@ -92,3 +94,9 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def insert_for(session: Session, table):
+    """An INSERT that knows ON CONFLICT on both back ends."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql_insert if dialect == "postgresql" else sqlite_insert)(table)

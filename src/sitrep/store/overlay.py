@@ -17,6 +17,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from .consolidate import consolidate
+from .fuse import fused_incidents, fused_members
 from .schema import (
     ActorRow,
     ArticleRow,
@@ -55,29 +56,33 @@ def _edit_targets(session: Session, edits: list[ReviewEditRow], target_type: str
         ReviewEditTargetRow.edit_id.in_([e.id for e in edits]), ReviewEditTargetRow.target_type == target_type)))
 
 
-def _incident_closure(session: Session, ids: set[str]) -> tuple[set[str], list[IncidentReportRow]]:
-    """The incidents and reports that edits tie to `ids`, followed to a fixed point."""
+def _incident_closure(session: Session, ids: set[str]) -> tuple[set[str], list[IncidentReportRow], dict[str, str]]:
+    """The incidents and reports that fusion and edits tie to `ids`, followed to a fixed point; and fusion's groups."""
     seen: set[str] = set()
     frontier = set(ids)
     reports: dict[str, IncidentReportRow] = {}
+    fused: dict[str, str] = {}
     while frontier:
         seen |= frontier
+        members = fused_members(session, frontier)
         found = session.scalars(select(IncidentReportRow).where(
-            IncidentReportRow.id.in_(frontier) | IncidentReportRow.incident_id.in_(frontier))).all()
+            IncidentReportRow.id.in_(frontier | members) | IncidentReportRow.incident_id.in_(frontier))).all()
         reports.update((r.id, r) for r in found)
+        fused.update(fused_incidents(session, [r.id for r in found]))
         linked = {r.id for r in found} | {r.incident_id for r in found if r.incident_id}
+        linked |= {fused[r.id] for r in found if r.id in fused}
         linked |= _edit_targets(session, _active_edits(session, "incident", frontier), "incident")
         frontier = linked - seen
-    return seen, sorted(reports.values(), key=lambda r: r.id)
+    return seen, sorted(reports.values(), key=lambda r: r.id), fused
 
 
 def rebuild_incidents(session: Session, ids: Iterable[str]) -> None:
     """Regroup reports into incidents, consolidate their values and apply corrections and rejections."""
-    ids, reports = _incident_closure(session, set(ids))
+    ids, reports, fused = _incident_closure(session, set(ids))
     if not ids:
         return
     edits = _active_edits(session, "incident", ids)
-    group = {r.id: r.id for r in reports}  # each report is its own incident until fusion or a reviewer says otherwise
+    group = {r.id: fused.get(r.id, r.id) for r in reports}  # fusion's incidents, then the reviewers' merges and splits
     for edit in edits:
         if edit.kind == MERGE_INCIDENTS:
             absorbed = set(edit.payload["incidents"])
@@ -91,10 +96,10 @@ def rebuild_incidents(session: Session, ids: Iterable[str]) -> None:
     members: dict[str, list[IncidentReportRow]] = defaultdict(list)
     for report in reports:
         members[group[report.id]].append(report)
-    published = dict(session.execute(select(ArticleRow.id, ArticleRow.published).where(
-        ArticleRow.id.in_({r.article_id for r in reports}))).all())
+    articles = {a.id: a for a in session.execute(select(ArticleRow.id, ArticleRow.published, ArticleRow.source).where(
+        ArticleRow.id.in_({r.article_id for r in reports}))).all()}
     for incident_id, rows in members.items():
-        values, consolidation = consolidate([(r, published.get(r.article_id)) for r in rows])
+        values, consolidation = consolidate(incident_id, [(r, articles[r.article_id]) for r in rows])
         incident = session.get(IncidentRow, incident_id)
         if incident is None:
             incident = IncidentRow(id=incident_id)

@@ -3,7 +3,9 @@
 Two kinds of table. Extracted tables hold what each article said and are
 replaced whole when the article is re-extracted: articles, sentences, evidence,
 incident_reports, perpetrators, relations, statements, actor_mentions,
-place_mentions. Derived tables and columns are rebuilt from them plus the
+place_mentions. Fusion tables (fusion_decisions, fusion_words) hold which
+fused incident each report joined and why, made once as the report arrives.
+Derived tables and columns are rebuilt from them plus the
 review overlay: incidents (one per group of reports, with consolidated values
 and the rule that chose each), incident_reports.incident_id, actors.merged_into
 and the `rejected` flags. review_edits are never rewritten by ingest, which is
@@ -254,6 +256,39 @@ class PerpetratorRow(Base):
     partner_ids: Mapped[list[Any]]
     confidence: Mapped[float]
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class FusionDecisionRow(Base):
+    """Why a report is in its fused incident: it started it, or joined it with a score against one report.
+
+    Fusion's state between runs: `day` and `country` are the report's block keys, and the first report
+    (`founder`) blocks the whole incident; `words` feed `fusion_words`.
+    """
+
+    __tablename__ = "fusion_decisions"
+    __table_args__ = (Index("ix_fusion_decisions_block", "founder", "day", "country"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)  # fusion order
+    report_id: Mapped[str] = mapped_column(ForeignKey("incident_reports.id", ondelete="CASCADE"), unique=True)
+    article_id: Mapped[str] = mapped_column(_article_fk(), index=True)
+    incident_id: Mapped[str] = mapped_column(String(80), index=True)  # the fused incident, before review edits
+    founder: Mapped[bool] = mapped_column(Boolean)
+    day: Mapped[dt.date | None] = mapped_column(Date)
+    country: Mapped[str | None] = mapped_column(String(2))
+    compared_with: Mapped[str | None] = mapped_column(String(80))  # the best-scoring report of another incident
+    score: Mapped[float | None] = mapped_column(Float)
+    parts: Mapped[dict[str, Any]]
+    words: Mapped[list[Any]]
+    decided_at: Mapped[dt.datetime]
+
+
+class FusionWordRow(Base):
+    """How many fused reports use each word: a word most headlines share ("killed") says little."""
+
+    __tablename__ = "fusion_words"
+
+    word: Mapped[str] = mapped_column(String(80), primary_key=True)
+    reports: Mapped[int]
 
 
 class RelationRow(Base):

@@ -15,11 +15,13 @@ from collections.abc import Iterable
 from typing import Literal
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from ..model import Count, Document, Evidence, Incident, InputError, Location, Place
+from ..fusion import reports_of
+from ..model import Count, Document, Evidence, InputError, Location, Place
+from .database import insert_for
+from .columns import incident_values, place_key
+from .fuse import forget_reports, fuse_reports, fused_incidents
 from .overlay import refresh_flags, rebuild_incidents
 from .schema import (
     ActorMentionRow,
@@ -64,8 +66,8 @@ def store_document(session: Session, document: Document, *, reextract: bool = Fa
         ).all()
     touched = _remove_articles(session, stale, replaced_by=article.id)
     _insert_document(session, document)
-    report_ids = [incident.id for incident in document.incidents]
-    rebuild_incidents(session, touched | set(report_ids))
+    placed = fuse_reports(session, reports_of(document))
+    rebuild_incidents(session, touched | set(placed) | set(placed.values()))
     refresh_flags(session, article_ids=[article.id])
     session.execute(delete(InputErrorRow).where(InputErrorRow.origin == article.origin))
     if existing is not None:
@@ -84,7 +86,7 @@ def store_input_error(session: Session, error: InputError) -> None:
         "message": error.message,
         "seen_at": utcnow(),
     }
-    statement = _insert(session, InputErrorRow).values(row)
+    statement = insert_for(session, InputErrorRow).values(row)
     session.execute(statement.on_conflict_do_update(
         index_elements=["origin", "code"], set_={"message": row["message"], "seen_at": row["seen_at"]}))
 
@@ -95,8 +97,9 @@ def _remove_articles(session: Session, article_ids: list[str], *, replaced_by: s
         return set()
     touched = set(session.scalars(
         select(IncidentReportRow.incident_id).where(IncidentReportRow.article_id.in_(article_ids))).all())
-    touched |= set(session.scalars(
-        select(IncidentReportRow.id).where(IncidentReportRow.article_id.in_(article_ids))).all())
+    report_ids = session.scalars(select(IncidentReportRow.id).where(IncidentReportRow.article_id.in_(article_ids))).all()
+    touched |= set(report_ids) | set(fused_incidents(session, report_ids).values())
+    forget_reports(session, article_ids)
     session.execute(delete(ArticleRow).where(ArticleRow.id.in_(article_ids)))  # cascades to extracted rows
     for old_id in article_ids:
         action = "reextract_article" if old_id == replaced_by else "replace_article"
@@ -167,36 +170,6 @@ def _insert_document(session: Session, document: Document) -> None:
     session.flush()
 
 
-def incident_values(incident: Incident, place_id: str | None) -> dict:
-    """The columns an incident report shares with incidents, from an extracted Incident."""
-    location: Location | None = incident.location
-    values = {
-        "type": incident.type,
-        "date_start": incident.date.start,
-        "date_end": incident.date.end,
-        "date_precision": incident.date.precision,
-        "date_text": incident.date.text,
-        "place_id": place_id,
-        "location_name": location.name if location else None,
-        "admin1": location.admin1 if location else None,
-        "admin2": location.admin2 if location else None,
-        "country_code": location.country_code if location else None,
-        "country": location.country if location else None,
-        "lat": location.lat if location else None,
-        "lon": location.lon if location else None,
-        "geo_precision": location.precision if location else None,
-        "targets": [t.model_dump(mode="json") for t in incident.targets],
-        "weapons": list(incident.weapons),
-        "confidence": incident.confidence,
-    }
-    for field in ("fatalities", "injuries", "perpetrator_fatalities"):
-        count: Count | None = getattr(incident, field)
-        values[f"{field}_min"] = count.min if count else None
-        values[f"{field}_max"] = count.max if count else None
-        values[f"{field}_qualifier"] = count.qualifier if count else None
-    return values
-
-
 def _all_evidence(document: Document) -> list[Evidence]:
     found: list[Evidence] = []
     for incident in document.incidents:
@@ -221,22 +194,13 @@ def _insert_actors(session: Session, document: Document) -> None:
     actors = sorted(document.actors, key=lambda a: a.id)
     if not actors:
         return
-    session.execute(_insert(session, ActorRow).values([
+    session.execute(insert_for(session, ActorRow).values([
         {"id": a.id, "name": a.name, "kind": a.kind, "parent_id": a.parent_id, "country_code": a.country_code,
          "registered": a.registered, "merged_into": None} for a in actors
     ]).on_conflict_do_nothing(index_elements=["id"]))
     aliases = sorted({(a.id, name) for a in actors for name in [a.name, *a.aliases, *a.mentions]})
-    session.execute(_insert(session, AliasRow).values([{"actor_id": i, "alias": n} for i, n in aliases])
+    session.execute(insert_for(session, AliasRow).values([{"actor_id": i, "alias": n} for i, n in aliases])
                     .on_conflict_do_nothing(index_elements=["actor_id", "alias"]))
-
-
-def place_key(place: Place | Location) -> str:
-    """The identity of a place across articles: its GeoNames id, else its name, admin area and point."""
-    if getattr(place, "geonameid", None):
-        return f"geonames:{place.geonameid}"
-    lat = f"{place.lat:.4f}" if place.lat is not None else ""
-    lon = f"{place.lon:.4f}" if place.lon is not None else ""
-    return "|".join([place.name.lower(), place.country_code or "", (place.admin1 or "").lower(), lat, lon])[:255]
 
 
 def _insert_places(session: Session, places: list[Place | Location]) -> None:
@@ -249,11 +213,5 @@ def _insert_places(session: Session, places: list[Place | Location]) -> None:
             "precision": place.precision, "geonameid": getattr(place, "geonameid", None),
         })
     if rows:
-        session.execute(_insert(session, PlaceRow).values([rows[k] for k in sorted(rows)])
+        session.execute(insert_for(session, PlaceRow).values([rows[k] for k in sorted(rows)])
                         .on_conflict_do_nothing(index_elements=["id"]))
-
-
-def _insert(session: Session, table):
-    """An INSERT that knows ON CONFLICT on both back ends."""
-    dialect = session.get_bind().dialect.name
-    return (postgresql_insert if dialect == "postgresql" else sqlite_insert)(table)
