@@ -379,6 +379,7 @@ def bench_fusion(
 app.command("ingest")(cli_store.ingest)
 app.command("incidents")(cli_store.incidents)
 app.command("explain")(cli_store.explain)
+app.command("fuse")(cli_store.fuse)
 app.command("relations")(cli_store.relations)
 app.command("export")(cli_store.export_command)
 app.add_typer(cli_store.review_app, name="review")

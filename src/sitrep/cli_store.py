@@ -1,4 +1,4 @@
-"""The knowledge-base commands of the `sitrep` CLI: ingest, incidents, explain, relations, export, actors list, review.
+"""The knowledge-base commands of the `sitrep` CLI: ingest, incidents, explain, fuse, relations, export, actors list, review.
 
 Each checks its arguments, opens the store and calls the library (sitrep.store,
 sitrep.export). `--db` takes a SQLite path (default sitrep.db) or a
@@ -23,6 +23,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import SitrepError
@@ -31,8 +32,11 @@ from .model import InputError
 from .store import review as review_api
 from .store.database import DEFAULT_DATABASE, Store
 from .store.explain import explain_incident
+from .store.fuse import refuse_all
 from .store.ingest import IngestStats, ingest_paths
+from .store.overlay import rebuild_incidents
 from .store.query import IncidentFilter, list_actors, list_incidents, list_relations
+from .store.schema import IncidentReportRow, IncidentRow
 
 PIPED_WIDTH = 240
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -153,6 +157,25 @@ def incidents(
                       row["id"])
     out.print(table)
     err.print(f"{len(rows)} incidents", markup=False)
+
+
+def fuse(db: str = DbOption) -> None:
+    """Fuse every stored report again from scratch (after upgrading sitrep); review edits are re-applied.
+
+    Ingest fuses each article as it arrives; this redoes it for the whole store, in the order articles came.
+
+    Example:
+
+    \b
+        sitrep fuse --db sitrep.db
+    """
+    started = time.monotonic()
+    with opened(db) as store, store.writer() as session, session.begin():
+        reports = refuse_all(session)
+        rebuild_incidents(session, [*session.scalars(select(IncidentRow.id)),
+                                    *session.scalars(select(IncidentReportRow.id))])
+        incidents = session.scalar(select(func.count()).select_from(IncidentRow))
+    err.print(f"{reports} reports fused into {incidents} incidents in {time.monotonic() - started:.1f} s", markup=False)
 
 
 def explain(

@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 from sitrep.cli import app
 from sitrep.fusion import Fuser, reports_of
 from sitrep.model import Document
+from sitrep.store import review
 from sitrep.store.explain import explain_incident
 from sitrep.store.query import list_incidents
 from sitrep.store.schema import FusionDecisionRow, IncidentReportRow
@@ -95,3 +96,16 @@ def test_explain_says_which_report_joined_with_what_score_and_which_was_kept_apa
     assert "joined by fusion" in printed.output and KABUL_PROTEST in printed.output
     missing = CliRunner().invoke(app, ["explain", "no-such-incident", "--db", filled.url])
     assert missing.exit_code == 1 and "[E201] no incident 'no-such-incident'" in missing.output
+
+
+def test_fusing_the_whole_store_again_gives_the_same_incidents_and_keeps_review_edits(filled, second_reports):
+    store_results(filled, second_reports)
+    with filled.writer() as session, session.begin():
+        review.correct_field(session, target_type="incident", target_id=KABUL, field="fatalities_min", value="10",
+                             author="ana", reason="hospital figure")
+    before = incidents(filled)
+    printed = CliRunner().invoke(app, ["fuse", "--db", filled.url])
+    assert printed.exit_code == 0, printed.output
+    assert "reports fused into" in printed.output
+    assert incidents(filled) == before
+    assert before[KABUL]["fatalities"]["min"] == 10

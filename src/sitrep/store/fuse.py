@@ -94,6 +94,27 @@ def forget_reports(session: Session, article_ids: list[str]) -> None:
             session.execute(update(FusionDecisionRow).where(FusionDecisionRow.seq == heir).values(founder=True))
 
 
+def refuse_all(session: Session) -> int:
+    """Fuse every stored report again from scratch, in the order articles were stored; return the reports fused.
+
+    For a store built by an older sitrep: fusion decisions are otherwise made once, as each article arrives.
+    The caller rebuilds the incidents (`overlay.rebuild_incidents`) afterwards.
+    """
+    session.execute(delete(FusionDecisionRow))
+    session.execute(delete(FusionWordRow))
+    rows = session.execute(
+        select(IncidentReportRow.record, ArticleRow.id, ArticleRow.published, ArticleRow.source)
+        .join(ArticleRow, ArticleRow.id == IncidentReportRow.article_id)
+        .order_by(ArticleRow.ingested_at, ArticleRow.id, IncidentReportRow.id)).all()
+    by_article: dict[str, list[Report]] = defaultdict(list)
+    for record, article_id, published, source in rows:
+        by_article[article_id].append(report_from(Incident.model_validate(record), article_id=article_id,
+                                                  published=published, source=source))
+    for reports in by_article.values():
+        fuse_reports(session, reports)
+    return len(rows)
+
+
 def _stored_incidents(session: Session, reports: list[Report]) -> list[FusedIncident]:
     """The stored incidents whose blocks the reports fall in, each with all its reports, in fusion order."""
     days = {r.day + dt.timedelta(days=offset) for r in reports if r.day is not None
