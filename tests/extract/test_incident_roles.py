@@ -55,6 +55,12 @@ def test_accepting_responsibility_is_a_claim():
     assert "Al-Shabaab" in found.attackers
 
 
+def test_a_group_saying_it_carried_out_the_attack_claims_it():
+    found = incident("A roadside bomb killed nine policemen at a checkpoint in Kabul on Sunday, officials said. "
+                     "The Islamic State group said it carried out the bombing.")
+    assert ("islamic-state", "claimed") in {(p.actor_id, p.basis) for p in found.perpetrators}
+
+
 def test_a_grievance_names_no_victims_but_an_assassination_does():
     found = incident("Gunmen opened fire on a bus in Quetta on Monday. The gunmen said the attack was revenge for "
                      "the killing of Muslims. The assassination of the governor last year was also avenged, they said.")

@@ -54,6 +54,11 @@ CLAIM_RULES = [
     ("claimed", re.compile(rf"{PERP}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?{CLAIMING}\s+(?:responsibility|credit)",
                            re.I)),
     ("claimed", re.compile(rf"\bclaims?\s+of\s+responsibility\s+(?:by|from)\s+{PERP}", re.I)),
+    # "the group said it carried out the bombing": a group speaking of its own deed
+    ("claimed", re.compile(rf"{PERP}(?:\s+group)?\s+(?:has\s+|had\s+)?(?:later\s+)?(?:said|says|announced|stated|"
+                           rf"declared|confirmed)\s+(?:that\s+)?(?:it|its\s+(?:fighters|men|militants)|they)\s+"
+                           rf"(?:had\s+|has\s+|have\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|"
+                           rf"staged|launched|perpetrated|mounted|executed)\b", re.I)),
     ("attributed", re.compile(rf"\b(?:carried out|perpetrated|conducted|staged|orchestrated|masterminded|executed|"
                               rf"launched|mounted|committed)\s+by\s+(?:the\s+)?{PERP}", re.I)),
     ("attributed", re.compile(rf"{PERP}\s+(?:was|were|is|are)\s+(?:behind|responsible\s+for)", re.I)),
