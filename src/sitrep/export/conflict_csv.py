@@ -103,13 +103,8 @@ def acled_row(incident: dict[str, Any]) -> dict[str, Any]:
         "actor1": perpetrators[0] if perpetrators else "",
         "assoc_actor_1": LIST_SEPARATOR.join(perpetrators[1:]),
         "actor2": incident["targets"][0]["name"] if incident["targets"] else "",
-        "country": location.get("country") or "",
-        "iso2": location.get("country_code") or "",
-        "admin1": location.get("admin1") or "",
+        **_place_columns(location, country="country", admin1="admin1", name="location"),
         "admin2": location.get("admin2") or "",
-        "location": location.get("name") or "",
-        "latitude": location.get("lat") if location.get("lat") is not None else "",
-        "longitude": location.get("lon") if location.get("lon") is not None else "",
         "geo_precision": ACLED_GEO_PRECISION.get(location.get("precision"), 3),
         "source": LIST_SEPARATOR.join(dict.fromkeys(s["source"] for s in incident["sources"] if s["source"])),
         "source_url": source["url"] or "",
@@ -137,12 +132,7 @@ def gtd_row(incident: dict[str, Any]) -> dict[str, Any]:
         "imonth": int(start[5:7]) if start else 0,
         "iday": int(start[8:10]) if exact_day else 0,  # GTD writes 0 for an unknown day
         "approxdate": "" if exact_day else (date["text"] or ""),
-        "country_txt": location.get("country") or "",
-        "iso2": location.get("country_code") or "",
-        "provstate": location.get("admin1") or "",
-        "city": location.get("name") or "",
-        "latitude": location.get("lat") if location.get("lat") is not None else "",
-        "longitude": location.get("lon") if location.get("lon") is not None else "",
+        **_place_columns(location, country="country_txt", admin1="provstate", name="city"),
         "specificity": GTD_SPECIFICITY.get(location.get("precision"), 5),
         "summary": source["title"] or "",
         "attacktype1_txt": GTD_ATTACK_TYPES.get(incident["type"], "Unknown"),
@@ -182,3 +172,15 @@ def _csv_writer(columns: tuple[str, ...], to_row: Callable[[dict], dict],
 
 write_acled = _csv_writer(ACLED_COLUMNS, acled_row)
 write_gtd = _csv_writer(GTD_COLUMNS, gtd_row, GTD_EXCLUDED_TYPES)
+
+
+def _place_columns(location: dict, *, country: str, admin1: str, name: str) -> dict[str, object]:
+    """The place columns both formats have, under each format's names for them."""
+    return {
+        country: location.get("country") or "",
+        "iso2": location.get("country_code") or "",
+        admin1: location.get("admin1") or "",
+        name: location.get("name") or "",
+        "latitude": location.get("lat") if location.get("lat") is not None else "",
+        "longitude": location.get("lon") if location.get("lon") is not None else "",
+    }

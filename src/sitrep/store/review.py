@@ -162,15 +162,7 @@ def reject(session: Session, *, target_type: str, target_id: str, author: str, r
 
 def merge_incidents(session: Session, *, into: str, incidents: list[str], author: str, reason: str) -> ReviewEditRow:
     """Make one incident of several: their reports join `into`, whose values are consolidated again."""
-    others = [i for i in dict.fromkeys(incidents) if i != into]
-    if not others:
-        raise InvalidEdit("name at least one incident to merge into another")
-    for incident_id in [into, *others]:
-        _require(session, "incident", incident_id)
-    edit = _record(session, kind=MERGE_INCIDENTS, target_type="incident", target_id=into,
-                   payload={"into": into, "incidents": others}, targets=others, author=author, reason=reason)
-    _replay(session, "incident", [into, *others])
-    return edit
+    return _merge(session, MERGE_INCIDENTS, "incident", into, incidents, author=author, reason=reason)
 
 
 def split_incident(session: Session, *, incident_id: str, reports: list[str], author: str,
@@ -195,14 +187,19 @@ def split_incident(session: Session, *, incident_id: str, reports: list[str], au
 
 def merge_actors(session: Session, *, into: str, actors: list[str], author: str, reason: str) -> ReviewEditRow:
     """Make `actors` aliases of `into`: queries and exports name `into` wherever they appear."""
-    others = [a for a in dict.fromkeys(actors) if a != into]
+    return _merge(session, MERGE_ACTORS, "actor", into, actors, author=author, reason=reason)
+
+
+def _merge(session: Session, kind: str, target_type: str, into: str, ids: list[str], *, author: str,
+           reason: str) -> ReviewEditRow:
+    others = [i for i in dict.fromkeys(ids) if i != into]
     if not others:
-        raise InvalidEdit("name at least one actor to merge into another")
-    for actor_id in [into, *others]:
-        _require(session, "actor", actor_id)
-    edit = _record(session, kind=MERGE_ACTORS, target_type="actor", target_id=into,
-                   payload={"into": into, "actors": others}, targets=others, author=author, reason=reason)
-    _replay(session, "actor", [into, *others])
+        raise InvalidEdit(f"name at least one {target_type} to merge into another")
+    for record_id in [into, *others]:
+        _require(session, target_type, record_id)
+    edit = _record(session, kind=kind, target_type=target_type, target_id=into,
+                   payload={"into": into, f"{target_type}s": others}, targets=others, author=author, reason=reason)
+    _replay(session, target_type, [into, *others])
     return edit
 
 
