@@ -5,8 +5,8 @@ import sitrep
 PUBLISHED = "Published Mar 12, 2017, 2:00 pm PKT\n\n"
 
 
-def incident(body: str):
-    doc = sitrep.extract("Test story\n\n" + PUBLISHED + body)
+def incident(body: str, published: str = PUBLISHED):
+    doc = sitrep.extract("Test story\n\n" + published + body)
     assert len(doc.incidents) == 1, doc.incidents
     return doc.incidents[0]
 
@@ -59,6 +59,13 @@ def test_a_group_saying_it_carried_out_the_attack_claims_it():
     found = incident("A roadside bomb killed nine policemen at a checkpoint in Kabul on Sunday, officials said. "
                      "The Islamic State group said it carried out the bombing.")
     assert ("islamic-state", "claimed") in {(p.actor_id, p.basis) for p in found.perpetrators}
+
+
+def test_an_overnight_raid_happened_the_night_before_publication():
+    found = incident("Fighters killed 30 villagers in an overnight raid on a village near Maiduguri, residents said "
+                     "on Tuesday.", published="Published Feb 20, 2018, 9:00 am WAT\n\n")
+    assert (found.date.start.isoformat(), found.date.end.isoformat(), found.date.precision) == \
+        ("2018-02-19", "2018-02-20", "range")
 
 
 def test_a_grievance_names_no_victims_but_an_assassination_does():

@@ -29,6 +29,10 @@ def test_yesterday_and_last_night_are_the_day_before(expression):
     assert span(expression) == ("2016-10-25", "2016-10-25", "day")
 
 
+def test_overnight_is_the_night_that_ended_on_the_publication_day():
+    assert span("overnight") == ("2016-10-25", "2016-10-26", "range")
+
+
 def test_day_before_yesterday_is_two_days_back():
     assert span("the day before yesterday") == ("2016-10-24", "2016-10-24", "day")
 

@@ -25,7 +25,8 @@ Precision, by expression:
   last weekend / over the weekend (the latest Saturday .. Sunday before
   publication), "between 3 and 5 May", "from 3 to 5 May", "3-5 May",
   "May 3-5", any two resolvable ends ("1 May 2016 to 3 May 2016", "Tuesday and
-  Wednesday"), the past N days / weeks (publication minus N units .. publication).
+  Wednesday"), the past N days / weeks (publication minus N units .. publication),
+  overnight (the night before publication: the day before .. publication).
 
 dateparser (English, RELATIVE_BASE = publication, PREFER_DATES_FROM = "past")
 reads absolute forms the patterns here do not know ("26/10/2016", "3rd of
@@ -145,6 +146,11 @@ def _days_back(days: int) -> Handler:
         return day, day, "day"
 
     return handler
+
+
+def _overnight(match: re.Match[str], base: dt.date):
+    # "an overnight raid" in the news of the day: the night that ended on the publication day
+    return base - dt.timedelta(days=1), base, "range"
 
 
 def _weekday(match: re.Match[str], base: dt.date):
@@ -288,6 +294,7 @@ RELATIVE: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_rx(r"today|tonight|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today|today'?s"), _today),
     (_rx(r"yesterday" + _PART_OF_DAY + r"|last\s+night|yesterday'?s"), _days_back(1)),
     (_rx(r"(?:the\s+)?day\s+before\s+yesterday"), _days_back(2)),
+    (_rx(r"overnight"), _overnight),
     (_rx(_LAST + _WEEKDAY + _PART_OF_DAY), _weekday),
     (_rx(r"this\s+week"), _this_week),
     (_rx(r"(?:last|the\s+previous)\s+week"), _last_week),
