@@ -348,8 +348,60 @@ def train_muc4(
     typer.echo(f"wrote {out} ({out.stat().st_size:,} bytes)")
 
 
-bench_app = typer.Typer(help="Measure speed and memory (see docs/results.md).", no_args_is_help=True)
+bench_app = typer.Typer(help="Measure speed and memory (see docs/results.md and docs/scaling.md).")
 app.add_typer(bench_app, name="bench")
+
+
+@bench_app.callback(invoke_without_command=True)
+def bench(
+    context: typer.Context,
+    articles: int = typer.Option(1000, "--articles", "-n", min=1, help="Articles in the corpus."),
+    input_path: Path | None = typer.Option(None, "--input", help="A JSONL corpus to read instead of the benchmarks."),
+    benchmarks: Path = typer.Option(Path("../shared/benchmarks"), "--benchmarks",
+                                    help="The benchmarks folder (muc4/dev.jsonl and acled2015/dev.jsonl are read)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for every stage."),
+    json_output: bool = JsonOption,
+) -> None:
+    """Extraction speed against the parse alone, and a full ingest, on one corpus; or `fusion`.
+
+    Prints articles/s, tokens/s, peak memory and time for (a) the stock spaCy model's nlp.pipe,
+    (b) sitrep's whole extraction, (c) an ingest into a new SQLite file, and the ratio (b)/(a).
+
+    Example:
+
+    \b
+        sitrep bench --articles 2000 --workers 2
+        sitrep bench --input corpus.jsonl --articles 500
+    """
+    if context.invoked_subcommand is not None:
+        return
+    from .bench.extraction import run_bench
+    from .errors import SitrepError
+
+    try:
+        results = run_bench(articles=articles, workers=workers, benchmarks=benchmarks, input_path=input_path,
+                            on_stage=lambda name: err.print(f"{name} ...", markup=False))
+    except SitrepError as exc:
+        err.print(f"error: {exc.origin}: [{exc.code}] {exc.message}", markup=False)
+        raise typer.Exit(code=1)
+    except ValueError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(code=2)
+    if json_output:
+        typer.echo(json.dumps(results))
+        return
+    typer.echo(f"{results['articles']} articles, {results['tokens']:,} tokens, {results['workers']} worker(s); "
+               "rates after the warm-up")
+    labels = {"parse": "(a) spaCy nlp.pipe", "extract": "(b) sitrep extraction", "ingest": "(c) ingest into SQLite"}
+    for name, row in results["stages"].items():
+        workers_rss = f", largest worker {row['worker_peak_rss_mb']} MB" if row["worker_peak_rss_mb"] else ""
+        typer.echo(f"{labels[name]:24} {row['articles_per_second']:8.2f} articles/s {row['tokens_per_second']:8} "
+                   f"tokens/s  {row['seconds']:8.1f} s  peak RSS {row['peak_rss_mb']} MB{workers_rss}"
+                   f"  errors {row['errors']}")
+    samples = results["stages"]["extract"].get("rss_mb_by_articles")
+    if samples:
+        typer.echo("RSS during (b): " + ", ".join(f"{mb} MB at {count}" for count, mb in samples))
+    typer.echo(f"ratio: {results['ratio']:.2f}")
 
 
 @bench_app.command("fusion")
@@ -365,7 +417,7 @@ def bench_fusion(
     \b
         sitrep bench fusion -n 10000 -n 100000 -n 1000000
     """
-    from .bench import fusion_bench
+    from .bench.fusion import fusion_bench
 
     results = fusion_bench(incidents)
     if json_output:
