@@ -428,6 +428,60 @@ def bench_fusion(
                    f"{row['reports_per_second']:>7} reports/s  peak RSS {row['peak_rss_mb']} MB")
 
 
+spark_app = typer.Typer(help="Run sitrep on Apache Spark (see docs/scaling.md).", no_args_is_help=True)
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("extract")
+def spark_extract(
+    input_path: str = typer.Argument(..., metavar="INPUT",
+                                     help="JSONL file or folder, or Parquet (name ending .parquet), one article each."),
+    output: str = typer.Argument(..., help="Folder for incidents/, errors/, fused/ and fusion/ (Parquet)."),
+    master: str | None = typer.Option(None, "--master", help="Spark master URL (default: spark-submit's, else local[*])."),
+    partitions: int | None = typer.Option(None, "--partitions", min=1, help="Input partitions (default: the cores)."),
+    bucket_days: int = typer.Option(30, "--bucket-days", min=3, help="Days per fusion block."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace the datasets already in OUTPUT."),
+) -> None:
+    """Extract and fuse articles on Spark: Parquet incidents in the export columns, errors apart.
+
+    Example:
+
+    \b
+        sitrep spark extract corpus.jsonl out/ --master local[2]
+        sitrep spark extract s3a://bucket/articles/ s3a://bucket/sitrep/ --master spark://head:7077
+    """
+    import time
+
+    if "://" not in input_path and not Path(input_path).exists():
+        err.print(f"error: {input_path}: [E101] no such file or folder", markup=False)
+        raise typer.Exit(code=1)
+    if "://" not in output and Path(output).exists() and any(Path(output).iterdir()) and not overwrite:
+        err.print(f"error: {output}: already holds files; pass --overwrite to replace its datasets", markup=False)
+        raise typer.Exit(code=2)
+    try:
+        from .spark.extract import run_extract
+        from .spark.session import spark_session
+    except ImportError as exc:
+        err.print(f"error: PySpark is not installed ({exc}); install it with: pip install 'sitrep[spark]'",
+                  markup=False)
+        raise typer.Exit(code=1)
+    started = time.monotonic()
+    try:
+        spark = spark_session(master)
+    except Exception as exc:  # the JVM did not start: no Java, or a master that does not answer
+        err.print(f"error: could not start Spark (master {master or 'default'}); it needs Java 17 or newer: {exc}",
+                  markup=False)
+        raise typer.Exit(code=1)
+    try:
+        stats = run_extract(spark, input_path, output, partitions=partitions, bucket_days=bucket_days,
+                            overwrite=overwrite)
+    finally:
+        spark.stop()
+    err.print(f"{stats.summary()} in {time.monotonic() - started:.1f} s → {output}", markup=False)
+    if stats.errors:
+        raise typer.Exit(code=1)
+
+
 app.command("ingest")(cli_store.ingest)
 app.command("incidents")(cli_store.incidents)
 app.command("relations")(cli_store.relations)
