@@ -31,11 +31,12 @@ WARM_UP = 32
 # Where the resident memory of the extraction stage is sampled, as fractions of the stream.
 RSS_SAMPLES = 10
 SOURCES = (("muc4/dev.jsonl", "doctext"), ("acled2015/dev.jsonl", "text"))
+STAGES = ("parse", "extract", "ingest")
 
 
-def build_corpus(articles: int, *, benchmarks: Path | None, input_path: Path | None, output: Path) -> None:
-    """Write `articles` records to `output` (JSONL), repeating the texts as needed."""
-    texts = _input_texts(input_path) if input_path is not None else _benchmark_texts(benchmarks or Path())
+def build_corpus(articles: int, *, benchmarks: Path | None, input_path: Path | None, output: Path) -> list:
+    """Write `articles` records to `output` (JSONL), repeating the texts as needed; return the input's errors."""
+    texts, errors = _input_texts(input_path) if input_path is not None else (_benchmark_texts(benchmarks or Path()), [])
     if not texts:
         raise InputNotFound("no article texts found", origin=str(input_path or benchmarks))
     with output.open("w", encoding="utf-8") as handle:
@@ -44,6 +45,7 @@ def build_corpus(articles: int, *, benchmarks: Path | None, input_path: Path | N
             if copy:
                 record = {**record, "text": f"{record['text']}\n\n(copy {copy})"}
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return errors
 
 
 def _benchmark_texts(folder: Path) -> list[dict]:
@@ -60,44 +62,51 @@ def _benchmark_texts(folder: Path) -> list[dict]:
     return [record for record in mixed if record is not None]
 
 
-def _input_texts(path: Path) -> list[dict]:
-    """The records of a JSONL corpus, as sitrep reads them (bad lines are reported, not fatal)."""
+def _input_texts(path: Path) -> tuple[list[dict], list]:
+    """The records of a JSONL corpus as sitrep reads them, and the InputErrors of its bad lines (left out)."""
     from ..ingest import read_inputs
     from ..model import InputError
 
     if not path.is_file():
         raise InputNotFound("no such file", origin=str(path))
-    records = []
+    records, errors = [], []
     for item in read_inputs([path]):
         if isinstance(item, InputError):
-            continue  # counted by the stages, which read the same file
+            errors.append(item)
+            continue
         records.append({"text" if item.format == "text" else "html": item.content, "title": item.title,
                         "url": item.url, "published": item.published, "source": item.source})
-    return records
+    return records, errors
 
 
 def run_bench(*, articles: int, workers: int, benchmarks: Path | None = None, input_path: Path | None = None,
-              on_stage=None) -> dict:
-    """Build the corpus and time the three stages, each in its own process; return every figure."""
+              stages: tuple[str, ...] = STAGES, on_stage=None) -> dict:
+    """Build the corpus and time the stages (all three unless told), each in its own process; return every figure."""
     spawn = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as folder:
         corpus = Path(folder) / "corpus.jsonl"
-        build_corpus(articles, benchmarks=benchmarks, input_path=input_path, output=corpus)
+        input_errors = build_corpus(articles, benchmarks=benchmarks, input_path=input_path, output=corpus)
         warm = WARM_UP * workers
         if articles <= 2 * warm:
             raise ValueError(f"--articles must be more than {2 * warm} with {workers} worker(s): "
                              f"the first {warm} results are the warm-up")
-        stages = {}
-        for name, stage in (("parse", _parse_stage), ("extract", _extract_stage), ("ingest", _ingest_stage)):
+        figures = {}
+        for name in STAGES:
+            if name not in stages:
+                continue
             if on_stage is not None:
                 on_stage(name)
             with ProcessPoolExecutor(1, mp_context=spawn) as pool:
-                stages[name] = pool.submit(stage, str(corpus), workers, warm).result()
-    tokens = stages["parse"].pop("tokens")
-    for figures in stages.values():
-        figures["tokens_per_second"] = round(figures["articles_per_second"] * tokens / articles)
-    return {"articles": articles, "workers": workers, "tokens": tokens, "stages": stages,
-            "ratio": round(stages["extract"]["articles_per_second"] / stages["parse"]["articles_per_second"], 2)}
+                figures[name] = pool.submit(_STAGE_RUNNERS[name], str(corpus), workers, warm).result()
+    results = {"articles": articles, "workers": workers, "stages": figures,
+               "input_errors": [f"{e.origin}: [{e.code}] {e.message}" for e in input_errors]}
+    if "parse" in figures:  # tokens are counted by the parse
+        results["tokens"] = tokens = figures["parse"].pop("tokens")
+        for row in figures.values():
+            row["tokens_per_second"] = round(row["articles_per_second"] * tokens / articles)
+    if "parse" in figures and "extract" in figures:
+        results["ratio"] = round(figures["extract"]["articles_per_second"] / figures["parse"]["articles_per_second"], 2)
+    return results
 
 
 class Clock:
@@ -191,3 +200,6 @@ def _ingest_stage(corpus: str, workers: int, warm: int) -> dict:
 def _lines(path: str) -> int:
     with open(path, encoding="utf-8") as handle:
         return sum(1 for _ in handle)
+
+
+_STAGE_RUNNERS = {"parse": _parse_stage, "extract": _extract_stage, "ingest": _ingest_stage}
