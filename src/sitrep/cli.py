@@ -403,8 +403,10 @@ def bench(
     for name, row in results["stages"].items():
         workers_rss = f", largest worker {row['worker_peak_rss_mb']} MB" if row["worker_peak_rss_mb"] else ""
         tokens = f" {row['tokens_per_second']:8} tokens/s" if "tokens_per_second" in row else ""
+        cpu = f", {row['steady_cpu_ms_per_article']} ms/article" if workers == 1 else ""
         typer.echo(f"{labels[name]:24} {row['articles_per_second']:8.2f} articles/s{tokens}  {row['seconds']:8.1f} s  "
-                   f"peak RSS {row['peak_rss_mb']} MB{workers_rss}  errors {row['errors']}")
+                   f"CPU {row['cpu_seconds']} s{cpu}  peak RSS {row['peak_rss_mb']} MB{workers_rss}  "
+                   f"errors {row['errors']}")
     samples = results["stages"]["extract"].get("rss_mb_by_articles")
     if samples:
         typer.echo("RSS during (b): " + ", ".join(f"{mb} MB at {count}" for count, mb in samples))

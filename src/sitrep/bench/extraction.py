@@ -117,6 +117,7 @@ class Clock:
         self.sample_rss = sample_rss
         self.started = time.perf_counter()
         self.warm_at: float | None = None
+        self.warm_cpu: float | None = None
         self.count = self.errors = 0
         self.samples: list[list[int]] = []
 
@@ -124,7 +125,7 @@ class Clock:
         self.count += 1
         self.errors += error is not None
         if self.count == self.warm:
-            self.warm_at = time.perf_counter()
+            self.warm_at, self.warm_cpu = time.perf_counter(), _cpu_seconds(resource.RUSAGE_SELF)
         if self.sample_rss and self.count % self.every == 0:
             self.samples.append([self.count, _current_rss_mb()])
 
@@ -134,11 +135,21 @@ class Clock:
         figures = {"results": self.count, "errors": self.errors, "seconds": round(finished - self.started, 2),
                    "steady_seconds": round(steady, 2),
                    "articles_per_second": round((self.count - self.warm) / steady, 2) if steady else None,
+                   # CPU time is what a shared machine does not blur; with workers it is spent in the children.
+                   "cpu_seconds": round(_cpu_seconds(resource.RUSAGE_SELF) + _cpu_seconds(resource.RUSAGE_CHILDREN), 1),
+                   "steady_cpu_ms_per_article": round(1000 * (_cpu_seconds(resource.RUSAGE_SELF) - self.warm_cpu)
+                                                      / (self.count - self.warm), 1)
+                   if self.warm_cpu is not None and self.count > self.warm else None,
                    "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF),
                    "worker_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN) or None}
         if self.samples:
             figures["rss_mb_by_articles"] = self.samples
         return figures
+
+
+def _cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _peak_rss_mb(who: int) -> int:
