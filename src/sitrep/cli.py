@@ -407,9 +407,9 @@ def bench(
         typer.echo(f"{labels[name]:24} {row['articles_per_second']:8.2f} articles/s{tokens}  {row['seconds']:8.1f} s  "
                    f"CPU {row['cpu_seconds']} s{cpu}  peak RSS {row['peak_rss_mb']} MB{workers_rss}  "
                    f"errors {row['errors']}")
-    samples = results["stages"]["extract"].get("rss_mb_by_articles")
-    if samples:
-        typer.echo("RSS during (b): " + ", ".join(f"{mb} MB at {count}" for count, mb in samples))
+    for name, letter in (("extract", "b"), ("ingest", "c")):
+        if samples := results["stages"].get(name, {}).get("rss_mb_by_articles"):
+            typer.echo(f"RSS during ({letter}): " + ", ".join(f"{mb} MB at {count}" for count, mb in samples))
     if "ratio" in results:
         typer.echo(f"ratio: {results['ratio']:.2f}")
 

@@ -107,6 +107,23 @@ def test_spark_fusion_across_a_bucket_edge_matches_one_machine(spark):
     assert len(fuser.incidents) == 1
 
 
+def test_spark_extract_reads_parquet_articles(corpus, one_machine, spark, tmp_path):
+    import pyarrow as pa
+
+    from sitrep.spark.extract import run_extract
+
+    records = [json.loads(line) for line in (TESTS / "e2e" / "articles" / "peshawar-and-borno.jsonl").read_text(
+        encoding="utf-8").splitlines()] + [{"title": "no body"}]
+    columns = ("title", "published", "url", "source", "text")
+    pq.write_table(pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in records]), tmp_path / "in.parquet")
+    stats = run_extract(spark, str(tmp_path / "in.parquet"), str(tmp_path / "out"), partitions=2)
+    assert (stats.articles, stats.errors) == (2, 1)
+    ids = {row["id"].split("-")[0] for row in _rows(tmp_path / "out" / "incidents", "id")}
+    expected = [row for row in one_machine["incidents"] if row["id"].split("-")[0] in ids]
+    assert len(ids) == 2 and _rows(tmp_path / "out" / "incidents", "id") == sorted(expected, key=lambda r: r["id"])
+    assert [e["origin"] for e in _rows(tmp_path / "out" / "errors", "origin")] == [f"{tmp_path / 'in.parquet'}#3"]
+
+
 def test_spark_extract_on_local_2_equals_one_machine(corpus, one_machine, spark, tmp_path):
     # The CLI joins the session the fixture started (same master) and stops it: this test comes last.
     output = tmp_path / "out"

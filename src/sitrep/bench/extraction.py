@@ -28,7 +28,7 @@ from ..errors import InputNotFound
 
 # One nlp.pipe batch per worker: the clock starts after the first batch, whose parse includes warming up.
 WARM_UP = 32
-# Where the resident memory of the extraction stage is sampled, as fractions of the stream.
+# Where the resident memory of the extraction and ingest stages is sampled, as fractions of the stream.
 RSS_SAMPLES = 10
 SOURCES = (("muc4/dev.jsonl", "doctext"), ("acled2015/dev.jsonl", "text"))
 STAGES = ("parse", "extract", "ingest")
@@ -202,7 +202,7 @@ def _ingest_stage(corpus: str, workers: int, warm: int) -> dict:
     from ..store.ingest import ingest_paths
 
     db = Path(corpus).with_suffix(".db")
-    clock = Clock(warm=warm, total=_lines(corpus))
+    clock = Clock(warm=warm, total=_lines(corpus), sample_rss=True)
     with Store(db) as store:
         ingest_paths([corpus], store=store, workers=workers, on_progress=lambda stats, error: clock.tick(error))
     return {**clock.figures(), "database_mb": round(db.stat().st_size / 2**20, 1)}
