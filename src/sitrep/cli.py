@@ -485,6 +485,9 @@ def spark_extract(
     try:
         stats = run_extract(spark, input_path, output, partitions=partitions, bucket_days=bucket_days,
                             overwrite=overwrite)
+    except Exception as exc:  # Spark's own failures (unreadable Parquet, an output that exists, a lost executor)
+        err.print(f"error: {input_path}: the Spark job failed: {str(exc).strip().splitlines()[0]}", markup=False)
+        raise typer.Exit(code=1)
     finally:
         spark.stop()
     err.print(f"{stats.summary()} in {time.monotonic() - started:.1f} s → {output}", markup=False)

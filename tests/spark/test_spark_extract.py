@@ -1,8 +1,8 @@
 """`sitrep spark extract` on local[2] gives what one machine gives for the same articles.
 
 The Spark test of the suite (marked `spark`): it starts a JVM (Java 17, which .ci/run installs) and takes
-about a minute. The corpus is the store tests' articles, the e2e JSONL articles, two reports of one car
-bombing written here so that fusion has something to fuse, and two bad lines.
+about a minute on a quiet machine (two at load 9). The corpus is the store tests' articles, the e2e JSONL articles, two reports of one car
+bombing written here so that fusion has something to fuse, and two bad lines (the store corpus has a third).
 """
 
 from __future__ import annotations
