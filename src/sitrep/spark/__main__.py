@@ -10,4 +10,4 @@ import sys
 from sitrep.cli import app  # absolute: spark-submit runs this file as a script
 
 if __name__ == "__main__":
-    app(["spark", "extract", *sys.argv[1:]], prog_name="sitrep spark extract")
+    app(["spark", "extract", *sys.argv[1:]], prog_name="sitrep")
