@@ -348,8 +348,70 @@ def train_muc4(
     typer.echo(f"wrote {out} ({out.stat().st_size:,} bytes)")
 
 
-bench_app = typer.Typer(help="Measure speed and memory (see docs/results.md).", no_args_is_help=True)
+bench_app = typer.Typer()  # its help is the docstring of `bench`
 app.add_typer(bench_app, name="bench")
+
+
+@bench_app.callback(invoke_without_command=True)
+def bench(
+    context: typer.Context,
+    articles: int = typer.Option(1000, "--articles", "-n", min=1, help="Articles in the corpus."),
+    input_path: Path | None = typer.Option(None, "--input", help="A JSONL corpus to read instead of the benchmarks."),
+    benchmarks: Path = typer.Option(Path("../shared/benchmarks"), "--benchmarks",
+                                    help="The benchmarks folder (muc4/dev.jsonl and acled2015/dev.jsonl are read)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for every stage."),
+    stages: list[str] = typer.Option(["parse", "extract", "ingest"], "--stage",
+                                     help="Run only this stage (parse, extract, ingest); repeat for several."),
+    json_output: bool = JsonOption,
+) -> None:
+    """Extraction speed against the parse alone, and a full ingest, on one corpus; or `fusion`.
+
+    Prints articles/s, tokens/s, peak memory and time for (a) the stock spaCy model's nlp.pipe,
+    (b) sitrep's whole extraction, (c) an ingest into a new SQLite file, and the ratio (b)/(a).
+
+    Example:
+
+    \b
+        sitrep bench --articles 2000 --workers 2
+        sitrep bench --input corpus.jsonl --articles 500
+    """
+    if context.invoked_subcommand is not None:
+        return
+    from .bench.extraction import STAGES, run_bench
+    from .errors import SitrepError
+
+    if unknown := sorted(set(stages) - set(STAGES)):
+        err.print(f"error: --stage {unknown[0]}: not one of {', '.join(STAGES)}", markup=False)
+        raise typer.Exit(code=2)
+    try:
+        results = run_bench(articles=articles, workers=workers, benchmarks=benchmarks, input_path=input_path,
+                            stages=tuple(stages), on_stage=lambda name: err.print(f"{name} ...", markup=False))
+    except SitrepError as exc:
+        err.print(f"error: {exc.origin}: [{exc.code}] {exc.message}", markup=False)
+        raise typer.Exit(code=1)
+    except ValueError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(code=2)
+    for line in results["input_errors"]:
+        err.print(f"error: {line} (left out of the corpus)", markup=False)
+    if json_output:
+        typer.echo(json.dumps(results))
+        return
+    tokens = f", {results['tokens']:,} tokens" if "tokens" in results else ""
+    typer.echo(f"{results['articles']} articles{tokens}, {results['workers']} worker(s); rates after the warm-up")
+    labels = {"parse": "(a) spaCy nlp.pipe", "extract": "(b) sitrep extraction", "ingest": "(c) ingest into SQLite"}
+    for name, row in results["stages"].items():
+        workers_rss = f", largest worker {row['worker_peak_rss_mb']} MB" if row["worker_peak_rss_mb"] else ""
+        tokens = f" {row['tokens_per_second']:8} tokens/s" if "tokens_per_second" in row else ""
+        cpu = f", {row['steady_cpu_ms_per_article']} ms/article" if workers == 1 else ""
+        typer.echo(f"{labels[name]:24} {row['articles_per_second']:8.2f} articles/s{tokens}  {row['seconds']:8.1f} s  "
+                   f"CPU {row['cpu_seconds']} s{cpu}  peak RSS {row['peak_rss_mb']} MB{workers_rss}  "
+                   f"errors {row['errors']}")
+    for name, letter in (("extract", "b"), ("ingest", "c")):
+        if samples := results["stages"].get(name, {}).get("rss_mb_by_articles"):
+            typer.echo(f"RSS during ({letter}): " + ", ".join(f"{mb} MB at {count}" for count, mb in samples))
+    if "ratio" in results:
+        typer.echo(f"ratio: {results['ratio']:.2f}")
 
 
 @bench_app.command("fusion")
@@ -365,7 +427,7 @@ def bench_fusion(
     \b
         sitrep bench fusion -n 10000 -n 100000 -n 1000000
     """
-    from .bench import fusion_bench
+    from .bench.fusion import fusion_bench
 
     results = fusion_bench(incidents)
     if json_output:
@@ -374,6 +436,63 @@ def bench_fusion(
     for row in results:
         typer.echo(f"{row['reports']:>9} reports -> {row['incidents']:>8} incidents  {row['seconds']:>8.2f} s  "
                    f"{row['reports_per_second']:>7} reports/s  peak RSS {row['peak_rss_mb']} MB")
+
+
+spark_app = typer.Typer(help="Run sitrep on Apache Spark (see docs/scaling.md).", no_args_is_help=True)
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("extract")
+def spark_extract(
+    input_path: str = typer.Argument(..., metavar="INPUT",
+                                     help="JSONL file or folder, or Parquet (name ending .parquet), one article each."),
+    output: str = typer.Argument(..., help="Folder for incidents/, errors/, fused/ and fusion/ (Parquet)."),
+    master: str | None = typer.Option(None, "--master", help="Spark master URL (default: spark-submit's, else local[*])."),
+    partitions: int | None = typer.Option(None, "--partitions", min=1, help="Input partitions (default: the cores)."),
+    bucket_days: int = typer.Option(30, "--bucket-days", min=3, help="Days per fusion block."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace the datasets already in OUTPUT."),
+) -> None:
+    """Extract and fuse articles on Spark: Parquet incidents in the export columns, errors apart.
+
+    Example:
+
+    \b
+        sitrep spark extract corpus.jsonl out/ --master local[2]
+        sitrep spark extract s3a://bucket/articles/ s3a://bucket/sitrep/ --master spark://head:7077
+    """
+    import time
+
+    if "://" not in input_path and not Path(input_path).exists():
+        err.print(f"error: {input_path}: [E101] no such file or folder", markup=False)
+        raise typer.Exit(code=1)
+    if "://" not in output and Path(output).exists() and any(Path(output).iterdir()) and not overwrite:
+        err.print(f"error: {output}: already holds files; pass --overwrite to replace its datasets", markup=False)
+        raise typer.Exit(code=2)
+    try:
+        from .spark.extract import run_extract
+        from .spark.session import spark_session
+    except ImportError as exc:
+        err.print(f"error: PySpark is not installed ({exc}); install it with: pip install 'sitrep[spark]'",
+                  markup=False)
+        raise typer.Exit(code=1)
+    started = time.monotonic()
+    try:
+        spark = spark_session(master)
+    except Exception as exc:  # the JVM did not start: no Java, or a master that does not answer
+        err.print(f"error: could not start Spark (master {master or 'default'}); it needs Java 17 or newer: {exc}",
+                  markup=False)
+        raise typer.Exit(code=1)
+    try:
+        stats = run_extract(spark, input_path, output, partitions=partitions, bucket_days=bucket_days,
+                            overwrite=overwrite)
+    except Exception as exc:  # Spark's own failures (unreadable Parquet, an output that exists, a lost executor)
+        err.print(f"error: {input_path}: the Spark job failed: {str(exc).strip().splitlines()[0]}", markup=False)
+        raise typer.Exit(code=1)
+    finally:
+        spark.stop()
+    err.print(f"{stats.summary()} in {time.monotonic() - started:.1f} s → {output}", markup=False)
+    if stats.errors:
+        raise typer.Exit(code=1)
 
 
 app.command("ingest")(cli_store.ingest)

@@ -280,12 +280,12 @@ def _read_jsonl_file(path: Path) -> Iterator[Item]:
 
 def _read_jsonl_lines(lines: Iterable[tuple[int, bytes | str]], *, origin: str) -> Iterator[Item]:
     for number, line in lines:
-        item = _parse_jsonl_line(line, origin=f"{origin}:{number}")
+        item = parse_jsonl_line(line, origin=f"{origin}:{number}")
         if item is not None:
             yield item
 
 
-def _parse_jsonl_line(line: bytes | str, *, origin: str) -> Item | None:
+def parse_jsonl_line(line: bytes | str, *, origin: str) -> Item | None:
     """A RawArticle for a record line, an InputError for a bad one, None for a blank one."""
     try:
         # utf-8-sig: the first line may carry a BOM.
@@ -301,10 +301,11 @@ def _parse_jsonl_line(line: bytes | str, *, origin: str) -> Item | None:
         return _error(MalformedRecord, origin, f"not valid JSON: {err}")
     if not isinstance(record, dict):
         return _error(MalformedRecord, origin, "not a JSON object")
-    return _article_from_record(record, origin=origin)
+    return article_from_record(record, origin=origin)
 
 
-def _article_from_record(record: dict, *, origin: str) -> Item:
+def article_from_record(record: dict, *, origin: str) -> Item:
+    """A RawArticle from one corpus record (a JSONL line, a Parquet row), or an InputError."""
     # "text" before "html": a record that has both usually carries the text as
     # already extracted; an empty field gives way to a filled one.
     bodies = [(key, record[key]) for key in ("text", "html") if isinstance(record.get(key), str)]

@@ -32,9 +32,11 @@ SCHEMA = pa.schema([(column, _type(column)) for column in FLAT_COLUMNS])
 
 
 def write_parquet(session: Session, filters: IncidentFilter, output: Path) -> int:
-    rows = [flat_incident(i) for i in list_incidents(session, filters)]
-    for row in rows:
-        for column in DATE_COLUMNS:
-            row[column] = dt.date.fromisoformat(row[column]) if row[column] else None
+    rows = [typed_row(flat_incident(i)) for i in list_incidents(session, filters)]
     pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMA), output)
     return len(rows)
+
+
+def typed_row(row: dict) -> dict:
+    """A flat row with its dates as dates, as SCHEMA types them (Spark writes the same rows)."""
+    return {**row, **{column: dt.date.fromisoformat(row[column]) if row[column] else None for column in DATE_COLUMNS}}

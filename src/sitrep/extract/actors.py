@@ -104,7 +104,7 @@ def _count_countries(ctx: Context, gazetteer: Gazetteer) -> None:
     for code in admin_term_countries(ctx.doc.text):
         ctx.country_counts[code] += ADMIN_TERM_WEIGHT
     for sentence in ctx.sentences:
-        for ent in sentence.span.ents:
+        for ent in sentence.ents:
             if ent.label_ in {"GPE", "NORP", "LOC"}:
                 entry = gazetteer.country(ent.text)
                 if entry is not None and entry.country_code:
@@ -133,7 +133,7 @@ def _count_home_countries(ctx: Context, registry: Registry, gazetteer: Gazetteer
 
 def _entity_mentions(ctx: Context, sentence: Sentence, registry: Registry) -> None:
     claimed = _name_mentions(ctx, sentence, registry)
-    for ent in sentence.span.ents:
+    for ent in sentence.ents:
         if ent.label_ not in ORG_LABELS | UNKNOWN_GROUP_LABELS:
             continue
         if any(ent.start_char < end and start < ent.end_char for start, end in claimed):
@@ -231,8 +231,8 @@ def _name_mentions(ctx: Context, sentence: Sentence, registry: Registry) -> list
     if sentence.kind == "title" or _title_case(sentence.text):
         return []
     claimed: list[tuple[int, int]] = []
-    registered = [(ent.start_char, ent.end_char) for ent in sentence.span.ents if ent.ent_id_]
-    persons = [(ent.start_char, ent.end_char) for ent in sentence.span.ents if ent.label_ == "PERSON"]
+    registered = [(ent.start_char, ent.end_char) for ent in sentence.ents if ent.ent_id_]
+    persons = [(ent.start_char, ent.end_char) for ent in sentence.ents if ent.label_ == "PERSON"]
     for start, end in _name_runs(ctx.article.text, sentence.start, sentence.end):
         for p_start, p_end in persons:
             rest, person = ctx.article.text[p_end:end], ctx.article.text[max(start, p_start):p_end]
@@ -253,7 +253,7 @@ def _name_mentions(ctx: Context, sentence: Sentence, registry: Registry) -> list
         verdict = _run_is_group(ctx, sentence, start, end, registry)
         if verdict is True and re.search(r"\b(?:al|ul|Al)[- ]", text):
             # "Fatah al-Sham" holds "Fatah" but is another registered group's name, spelled short.
-            inner = {ent.ent_id_ for ent in sentence.span.ents if ent.ent_id_ and start <= ent.start_char < end}
+            inner = {ent.ent_id_ for ent in sentence.ents if ent.ent_id_ and start <= ent.start_char < end}
             entry = registry.lookup(text)
             if entry is not None and inner and entry.id not in inner and entry.kind in NON_STATE_KINDS:
                 verdict = entry.id
@@ -391,12 +391,12 @@ def _run_is_group(ctx: Context, sentence: Sentence, start: int, end: int, regist
         return False
     inside = [m for m in ctx.mentions if start <= m.start and m.end <= end and m.via == "registry"]
     inside += [ActorMention(ent.ent_id_, ent.start_char, ent.end_char, ent.text, sentence.index, "registry")
-               for ent in sentence.span.ents if ent.ent_id_ and start <= ent.start_char and ent.end_char <= end]
+               for ent in sentence.ents if ent.ent_id_ and start <= ent.start_char and ent.end_char <= end]
     if inside:
         return _extends_registered(ctx, start, end, inside, registry)
     if GROUP_WORDS.search(text):
         return True
-    overlapping = [ent for ent in sentence.span.ents if ent.start_char < end and start < ent.end_char]
+    overlapping = [ent for ent in sentence.ents if ent.start_char < end and start < ent.end_char]
     if _in_relation_cue(ctx.article.text, sentence, start, end) and not any(
             ent.label_ == "PERSON" and ent.start_char <= start and end <= ent.end_char for ent in overlapping) \
             and Gazetteer.default().resolve(text) is None:
@@ -419,7 +419,7 @@ def _run_is_group(ctx: Context, sentence: Sentence, start: int, end: int, regist
 
 def _beside_groups_anywhere(ctx: Context, sentence: Sentence, start: int, end: int) -> bool:
     """Whether the sentence also names an armed group (registered, or by a strong group word)."""
-    for ent in sentence.span.ents:
+    for ent in sentence.ents:
         if ent.end_char <= start or ent.start_char >= end:
             entry = Registry.default().get(ent.ent_id_) if ent.ent_id_ else None
             if (entry is not None and entry.kind in NON_STATE_KINDS) or (
@@ -443,7 +443,7 @@ def _coordinated_with_group(ctx: Context, sentence: Sentence, start: int, end: i
     """Whether the span is listed (", " / "and") right beside a registered or group-named organisation."""
     text = ctx.article.text
     join = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.IGNORECASE)
-    for ent in sentence.span.ents:
+    for ent in sentence.ents:
         if not (ent.ent_id_ or (ent.label_ == "ORG" and GROUP_WORDS.search(ent.text))):
             continue
         if ent.end_char <= start and join.match(text[ent.end_char : start]):

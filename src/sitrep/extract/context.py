@@ -39,6 +39,9 @@ class Sentence:
     kind: SegmentKind
     span: Span
     headline: bool = False  # headline grammar: "Gunmen kill judge", "10 killed in blast" (see `is_headline`)
+    # The entities inside the sentence, as `span.ents` gives them; spaCy's Span.ents walks the whole Doc
+    # on every call, which made extraction quadratic in article length.
+    ents: tuple[Span, ...] = ()
 
     def evidence(self) -> Evidence:
         return Evidence(text=self.text, start=self.start, end=self.end)
@@ -225,6 +228,8 @@ def build_sentences(article: Article, doc: Doc) -> list[Sentence]:
     """Sentences with trimmed offsets and the segment each belongs to."""
     sentences: list[Sentence] = []
     one_headline = is_headline(article.text)
+    ents = doc.ents
+    starts = [ent.start for ent in ents]
     for span in doc.sents:
         text = article.text[span.start_char : span.end_char]  # the parse may read a case-normalised copy
         stripped = text.strip()
@@ -234,8 +239,18 @@ def build_sentences(article: Article, doc: Doc) -> list[Sentence]:
         end = start + len(stripped)
         kind = segment_kind(article, start)
         sentences.append(Sentence(len(sentences), start, end, stripped, kind, span,
-                                  headline=kind == "title" or one_headline))
+                                  headline=kind == "title" or one_headline, ents=_span_ents(span, ents, starts)))
     return sentences
+
+
+def _span_ents(span: Span, ents: tuple[Span, ...], starts: list[int]) -> tuple[Span, ...]:
+    """`span.ents` from the Doc's entities read once: those from the span's start up to the first that ends past it."""
+    found = []
+    for ent in ents[bisect.bisect_left(starts, span.start):]:
+        if ent.end > span.end:
+            break
+        found.append(ent)
+    return tuple(found)
 
 
 def is_headline(text: str) -> bool:

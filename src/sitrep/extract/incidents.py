@@ -174,7 +174,7 @@ def _places(ctx: Context, trigger: Token, sentence: Sentence, gazetteer: Gazette
 
 def _dates(trigger: Token, sentence: Sentence) -> list[Span]:
     dates = []
-    for ent in sentence.span.ents:
+    for ent in sentence.ents:
         if ent.label_ not in {"DATE", "TIME"}:  # TIME: "overnight", "last night"; clock times resolve to nothing
             continue
         root = ent.root

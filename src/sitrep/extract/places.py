@@ -109,7 +109,7 @@ def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> l
     hints = ctx.country_hints
     if not hints:
         return []
-    hosts = [(ent.start, ent.end) for ent in sentence.span.ents if ent.label_ in NAME_LABELS]
+    hosts = [(ent.start, ent.end) for ent in sentence.ents if ent.label_ in NAME_LABELS]
     for mention in ctx.mentions_in(sentence.start, sentence.end):
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None:
@@ -133,7 +133,7 @@ def _provinces_qualifying_names(ctx: Context, sentence: Sentence, gazetteer: Gaz
     """Unlabelled capitalised words naming a province of the article's countries, followed by
     another capitalised word: "Goa Tourism Minister", "Uttarakhand Trained ... Union"."""
     hints = ctx.country_hints
-    taken = {token.i for ent in sentence.span.ents for token in ent} | {span.start for span in found}
+    taken = {token.i for ent in sentence.ents for token in ent} | {span.start for span in found}
     provinces = []
     for token in sentence.span[:-1]:
         following = ctx.doc[token.i + 1]
@@ -162,7 +162,7 @@ def place_entities(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> li
     ..."), but never an actor's name ('Daesh' read as a place)."""
     hints = ctx.country_hints
     found = []
-    for ent in sentence.span.ents:
+    for ent in sentence.ents:
         if _names_actor(ctx, ent.start_char, ent.end_char):
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELLED and _gazetteer_place(gazetteer, ent, hints)):
@@ -215,7 +215,7 @@ def _ends_located_name(doc, end: int) -> bool:
 def _unlabelled_places(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
     """Runs of capitalised words outside every entity and actor mention that `_local_place`
     accepts, the longest reading first ("Shibasram village", "In Feni, ...")."""
-    inside = {token.i for ent in sentence.span.ents for token in ent}
+    inside = {token.i for ent in sentence.ents for token in ent}
     found: list[Span] = []
     run: list[int] = []
     for token in [*sentence.span, None]:
@@ -375,7 +375,7 @@ def _admin_words(sentences: list[Sentence], gazetteer: Gazetteer, hints: list[st
     """Province names inside names ('Balochistan Police College') support a place in that province."""
     names = set()
     for sentence in sentences:
-        for ent in sentence.span.ents:
+        for ent in sentence.ents:
             if ent.label_ in {"ORG", "FAC"}:
                 for token in ent:
                     if token.is_title:

@@ -581,7 +581,8 @@ def _cut_at_next_cue(span: tuple[int, int], cue: Cue, cues: list[Cue]) -> tuple[
             cut = min([other.token.idx, *(t.idx for t in left if t.dep_ not in {"ccomp", "parataxis"})])
             end = min(end, cut)
     text_end = end
-    while text_end > start and not cue.token.doc.text[text_end - 1].strip(" ,;:—–-"):
+    text = cue.token.doc.text  # Doc.text joins every token on each access: read it once
+    while text_end > start and not text[text_end - 1].strip(" ,;:—–-"):
         text_end -= 1
     return (start, text_end) if text_end > start else None
 

@@ -1,4 +1,4 @@
-"""Benchmarks that print throughput and peak memory (never timed unit tests).
+"""`sitrep bench fusion`: fusion time and memory on synthetic reports (never a timed unit test).
 
 `fusion_bench`: synthetic incident reports, as many as asked, fused in one
 `Fuser`; each size is timed on its own so the growth with corpus size shows.
@@ -12,8 +12,8 @@ import resource
 import time
 from collections.abc import Iterator
 
-from .fusion import Fuser, Report
-from .model import Count, DateRange, Incident, Location
+from ..fusion import Fuser, Report
+from ..model import Count, DateRange, Incident, Location
 
 # Synthetic world: 150 countries, ten years, a few reports per event.
 COUNTRIES = [f"C{i:03d}" for i in range(150)]
