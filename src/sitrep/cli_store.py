@@ -378,11 +378,7 @@ def review_list(
         sitrep review list --target f0389997eac9643f-1
     """
     with opened(db) as store, store.session() as session:
-        rows = [{"id": e.id, "kind": e.kind, "target_type": e.target_type, "target_id": e.target_id,
-                 "payload": e.payload, "author": e.author, "reason": e.reason, "created_at": e.created_at.isoformat(),
-                 "undone_at": e.undone_at.isoformat() if e.undone_at else None, "undone_by": e.undone_by,
-                 "applies": review_api.edit_applies(session, e)}
-                for e in review_api.list_edits(session, target_id=target_id)]
+        rows = [review_api.edit_dict(session, e) for e in review_api.list_edits(session, target_id=target_id)]
     if json_output:
         _print_json(rows)
         return
