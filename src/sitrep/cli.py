@@ -16,7 +16,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from . import __version__, cli_store
+from . import __version__, cli_store, cli_web
 from .model import Document, InputError
 from .pipeline import process_paths
 from .render import render_document
@@ -382,6 +382,8 @@ app.command("relations")(cli_store.relations)
 app.command("export")(cli_store.export_command)
 app.add_typer(cli_store.review_app, name="review")
 actors_app.command("list")(cli_store.actors_list)
+app.command("serve")(cli_web.serve)
+app.add_typer(cli_web.users_app, name="users")
 
 
 @app.command()

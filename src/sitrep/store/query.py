@@ -14,9 +14,10 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -51,7 +52,8 @@ class IncidentFilter:
 
 
 # Sort orders an incident list accepts; ties break on the id so that pages never overlap.
-SORTS = ("date", "-date", "fatalities", "-fatalities", "country", "type")
+SortOrder = Literal["date", "-date", "fatalities", "-fatalities", "country", "type"]
+SORTS = typing.get_args(SortOrder)
 TIMELINE_INTERVALS = ("week", "month")
 
 
