@@ -26,16 +26,19 @@
     var cy = cytoscape({
       container: box,
       elements: elements,
-      layout: { name: "cose", animate: false, padding: 30, nodeRepulsion: 9000, idealEdgeLength: 110 },
-      wheelSensitivity: 0.3,
+      // Spread out: cytoscape's defaults pack a few dozen labelled nodes into an unreadable knot.
+      layout: { name: "cose", animate: false, padding: 30, randomize: false, nodeRepulsion: 400000,
+                idealEdgeLength: 100, edgeElasticity: 100, nodeOverlap: 20, componentSpacing: 100, gravity: 80,
+                numIter: 1000 },
+      maxZoom: 1.5,  // a graph of three actors should not fill the box with 60px labels
       style: [
         { selector: "node", style: { "label": "data(label)", "background-color": "#4a6fa5", "color": "#1d2330",
                                      "font-size": 11, "text-valign": "bottom", "text-margin-y": 4,
                                      "width": 18, "height": 18, "text-wrap": "wrap", "text-max-width": 120 } },
         { selector: "node[focus = 'yes']", style: { "background-color": "#c0392b", "width": 26, "height": 26 } },
         { selector: "edge", style: { "width": "mapData(weight, 1, 5, 1.5, 6)", "curve-style": "bezier",
-                                     "target-arrow-shape": "data(arrow)", "label": "data(label)", "font-size": 9,
-                                     "color": "#555", "text-rotation": "autorotate", "line-color": "#999",
+                                     "target-arrow-shape": "data(arrow)", "label": "data(label)", "font-size": 8,
+                                     "color": "#777", "text-rotation": "autorotate", "line-color": "#999",
                                      "target-arrow-color": "#999" } },
         { selector: "edge[tone = 'hostile']", style: { "line-color": "#c0392b", "target-arrow-color": "#c0392b" } },
         { selector: "edge[tone = 'friendly']", style: { "line-color": "#2e8b57", "target-arrow-color": "#2e8b57" } }
