@@ -74,7 +74,8 @@ def _bars(periods: list[dict], interval: str, params: dict[str, str]) -> list[di
         end = (dt.date.fromisoformat(following) if following else _period_end(start, interval)) - dt.timedelta(days=1)
         height = round(period["incidents"] / tallest * (TIMELINE_HEIGHT - 20), 1)
         link = {k: v for k, v in params.items() if k not in ("interval", "page")}
-        bars.append({**period, "x": round(index * step, 2), "width": round(max(step - 1, 1), 2), "height": height,
+        new_year = index == 0 or start.year != dt.date.fromisoformat(periods[index - 1]["start"]).year
+        bars.append({**period, "x": round(index * step, 2), "year": start.year if new_year else None, "width": round(max(step - 1, 1), 2), "height": height,
                      "y": round(TIMELINE_HEIGHT - height, 1), "end": end.isoformat(),
                      "href": "/" + with_query({**link, "since": period["start"], "until": end.isoformat()})})
     return bars

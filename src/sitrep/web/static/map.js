@@ -32,6 +32,7 @@
       style: { color: "#8a8f98", weight: 0.6, fillColor: "#f3f1ea", fillOpacity: 1 },
       interactive: false
     }).addTo(map).bringToBack();
+    box.dataset.outlinesLoaded = "yes";
   });
 
   fetch(box.dataset.points).then(function (r) { return r.json(); }).then(function (collection) {
