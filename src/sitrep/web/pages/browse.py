@@ -67,6 +67,8 @@ def _bars(periods: list[dict], interval: str, params: dict[str, str]) -> list[di
         return []
     step = TIMELINE_WIDTH / len(periods)
     tallest = max(p["incidents"] for p in periods) or 1
+    first_year = int(periods[0]["start"][:4])
+    every = 1 + (int(periods[-1]["start"][:4]) - first_year) // 12  # at most about a dozen year labels
     bars = []
     for index, period in enumerate(periods):
         start = dt.date.fromisoformat(period["start"])
@@ -74,8 +76,9 @@ def _bars(periods: list[dict], interval: str, params: dict[str, str]) -> list[di
         end = (dt.date.fromisoformat(following) if following else _period_end(start, interval)) - dt.timedelta(days=1)
         height = round(period["incidents"] / tallest * (TIMELINE_HEIGHT - 20), 1)
         link = {k: v for k, v in params.items() if k not in ("interval", "page")}
-        new_year = index == 0 or start.year != dt.date.fromisoformat(periods[index - 1]["start"]).year
-        bars.append({**period, "x": round(index * step, 2), "year": start.year if new_year else None, "width": round(max(step - 1, 1), 2), "height": height,
+        new_year = index == 0 or start.year != int(periods[index - 1]["start"][:4])
+        labelled = new_year and (start.year - first_year) % every == 0
+        bars.append({**period, "x": round(index * step, 2), "year": start.year if labelled else None, "width": round(max(step - 1, 1), 2), "height": height,
                      "y": round(TIMELINE_HEIGHT - height, 1), "end": end.isoformat(),
                      "href": "/" + with_query({**link, "since": period["start"], "until": end.isoformat()})})
     return bars
