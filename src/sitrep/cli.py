@@ -376,6 +376,34 @@ def bench_fusion(
                    f"{row['reports_per_second']:>7} reports/s  peak RSS {row['peak_rss_mb']} MB")
 
 
+@bench_app.command("web")
+def bench_web(
+    incidents: int = typer.Option(10_000, "--incidents", "-n", min=1, help="Synthetic incidents in the store."),
+    clients: int = typer.Option(100, "--clients", "-c", min=1, help="Concurrent keep-alive clients."),
+    seconds: float = typer.Option(30, "--seconds", "-s", min=1, help="How long to load the server."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes (sitrep serve --workers)."),
+    json_output: bool = JsonOption,
+) -> None:
+    """Load `sitrep serve` on loopback: list and detail requests/s, p50/p99 latency, errors.
+
+    Example:
+
+    \b
+        sitrep bench web -n 10000 -c 100 -s 30
+    """
+    from .web.bench import web_bench
+
+    report = web_bench(incidents=incidents, clients=clients, seconds=seconds, workers=workers)
+    if json_output:
+        typer.echo(json.dumps(report))
+        return
+    typer.echo(f"{report['incidents']} incidents (built in {report['build_seconds']} s), {report['clients']} clients, "
+               f"{report['seconds']} s, {report['workers']} server worker(s), {report['cpus']} CPUs")
+    for row in report["results"]:
+        typer.echo(f"{row['endpoint']:>7}  {row['requests']:>7} requests  {row['requests_per_second']:>7} req/s  "
+                   f"p50 {row['p50_ms']:>7} ms  p99 {row['p99_ms']:>7} ms  errors {row['errors']}")
+
+
 app.command("ingest")(cli_store.ingest)
 app.command("incidents")(cli_store.incidents)
 app.command("relations")(cli_store.relations)

@@ -74,8 +74,10 @@ def incidents_query(filters: IncidentFilter, *, sort: str = "date") -> Select:
     if filters.actor:
         query = query.where(IncidentRow.id.in_(_perpetrated_by(matching_actor_ids(filters.actor))))
     if filters.country:
-        query = query.where(or_(IncidentRow.country_code == filters.country.upper(),
-                                func.lower(IncidentRow.country) == filters.country.lower()))
+        # No country's name has two letters: a code compares with the indexed code column alone.
+        code = filters.country.strip()
+        query = query.where(IncidentRow.country_code == code.upper() if len(code) == 2 and code.isalpha()
+                            else func.lower(IncidentRow.country) == code.lower())
     if filters.admin1:
         query = query.where(func.lower(IncidentRow.admin1) == filters.admin1.lower())
     if filters.type:
@@ -111,7 +113,8 @@ def _mentions(text: str):
 def _order(sort: str) -> list:
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; one of: {', '.join(SORTS)}")
-    # Unknown values last on both back ends (SQLite sorts NULL first, PostgreSQL last).
+    # Unknown values last on both back ends (SQLite sorts NULL first, PostgreSQL last). The default order is
+    # the expression index ix_incidents_date_order, so that a list page does not sort every incident.
     key = {"date": IncidentRow.date_start, "fatalities": IncidentRow.fatalities_min,
            "country": IncidentRow.country, "type": IncidentRow.type}[sort.lstrip("-")]
     return [key.is_(None), key.desc() if sort.startswith("-") else key, IncidentRow.id]
@@ -163,13 +166,15 @@ def describe_incidents(session: Session, rows: list[IncidentRow]) -> list[dict[s
             perpetrators[incident_id].append({
                 "actor_id": actor_id, "name": actor_name, "basis": p.basis, "asserted_by": p.asserted_by,
                 "confidence": p.confidence, "report_id": p.report_id})
-        for incident_id, report_id, article in session.execute(
-                select(IncidentReportRow.incident_id, IncidentReportRow.id, ArticleRow)
+        # Only the columns a source shows: loading whole articles (text, segments) would dominate a list page.
+        for incident_id, report_id, article_id, url, title, source, published in session.execute(
+                select(IncidentReportRow.incident_id, IncidentReportRow.id, ArticleRow.id, ArticleRow.url,
+                       ArticleRow.title, ArticleRow.source, ArticleRow.published)
                 .join(ArticleRow, ArticleRow.id == IncidentReportRow.article_id)
                 .where(IncidentReportRow.incident_id.in_(ids)).order_by(IncidentReportRow.id)):
             sources[incident_id].append({
-                "report_id": report_id, "article_id": article.id, "url": article.url, "title": article.title,
-                "source": article.source, "published": article.published.isoformat() if article.published else None})
+                "report_id": report_id, "article_id": article_id, "url": url, "title": title, "source": source,
+                "published": published.isoformat() if published else None})
     return [_incident_dict(r, perpetrators[r.id], sources[r.id]) for r in rows]
 
 

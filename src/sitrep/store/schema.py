@@ -31,6 +31,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -220,6 +221,8 @@ class IncidentRow(_IncidentValues, Base):
     """An incident: one or more reports, their values consolidated; `consolidation` says how."""
 
     __tablename__ = "incidents"
+    # The incident list's default order (query.incidents_query): undated last, then by date and id.
+    __table_args__ = (Index("ix_incidents_date_order", text("(date_start IS NULL)"), "date_start", "id"),)
 
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -28,18 +28,25 @@ class SignInRequired(Exception):
     """A page needs a signed-in user: the pages answer with a redirect to the login form."""
 
 
+def who(request: Request) -> tuple[bool, SignedIn | None]:
+    """Whether the store has users, and who this browser signed in as: looked up once per request, in a session
+    of its own that is closed before the page's own queries start (so no request ever holds two connections)."""
+    cached = getattr(request.state, "who", None)
+    if cached is None:
+        token = request.cookies.get(SESSION_COOKIE)
+        with get_store(request).session() as session:
+            cached = (users.has_users(session), users.session_user(session, token) if token else None)
+        request.state.who = cached
+    return cached
+
+
 def has_users(request: Request) -> bool:
-    with get_store(request).session() as session:
-        return users.has_users(session)
+    return who(request)[0]
 
 
 def cookie_user(request: Request) -> SignedIn | None:
     """The user signed in with this browser's session cookie, if any."""
-    token = request.cookies.get(SESSION_COOKIE)
-    if not token:
-        return None
-    with get_store(request).session() as session:
-        return users.session_user(session, token)
+    return who(request)[1]
 
 
 def _basic_user(request: Request, credentials: HTTPBasicCredentials | None) -> SignedIn:

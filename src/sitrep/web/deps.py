@@ -4,7 +4,7 @@ from the query string, paging."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -22,12 +22,18 @@ def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
-def read_session(request: Request) -> Iterator[Session]:
-    with get_store(request).session() as session:
+async def read_session(request: Request) -> AsyncIterator[Session]:
+    """A read session for the request. Async on purpose: its clean-up (giving the connection back to the pool)
+    then runs on the event loop, not in a worker thread, which under load could all be waiting for that very
+    connection."""
+    session = get_store(request).session()
+    try:
         yield session
+    finally:
+        session.close()
 
 
-def incident_filters(
+async def incident_filters(
     actor: Annotated[str | None, Query(description="Actor id, or part of a name or alias.")] = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code or country name.")] = None,
     admin1: Annotated[str | None, Query(description="First-level administrative area, e.g. Balochistan.")] = None,
@@ -38,7 +44,8 @@ def incident_filters(
     q: Annotated[str | None, Query(description="Search: part of the place, country, type, an article title or "
                                                 "a perpetrator's name.")] = None,
 ) -> IncidentFilter:
-    """The filters of `sitrep incidents`, plus a search; empty form fields count as not given."""
+    """The filters of `sitrep incidents`, plus a search. Async only because it does no I/O: FastAPI then runs
+    it on the event loop instead of sending it to a worker thread."""
     return IncidentFilter(actor=actor or None, country=country or None, admin1=admin1 or None, type=type,
                           since=since, until=until, min_fatalities=min_fatalities, search=q or None)
 
@@ -56,7 +63,7 @@ class Paging:
         return max(1, -(-total // self.per_page))
 
 
-def paging(page: Annotated[int, Query(ge=1, description="Page number, from 1.")] = 1,
+async def paging(page: Annotated[int, Query(ge=1, description="Page number, from 1.")] = 1,
            per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description="Items per page.")] = 50) -> Paging:
     return Paging(page, per_page)
 

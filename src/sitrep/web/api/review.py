@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
@@ -114,14 +115,15 @@ def undo_edit(session: Session, user: SignedIn, edit_id: int, reason: str) -> re
 
 @router.get("/review/edits")
 def edits(session: SessionDep, target: Annotated[str | None, Query(description="Only edits touching this record.")]
-          = None) -> list[dict]:
+          = None) -> JSONResponse:
     """Review edits, oldest first, with whether each still applies."""
-    return [review.edit_dict(session, e) for e in review.list_edits(session, target_id=target)]
+    return JSONResponse([review.edit_dict(session, e) for e in review.list_edits(session, target_id=target)])
 
 
 @router.get("/audit")
 def audit(session: SessionDep, paging: PagingDep,
-          target: Annotated[str | None, Query(description="Only entries about this record.")] = None) -> dict:
+          target: Annotated[str | None, Query(description="Only entries about this record.")] = None) -> JSONResponse:
     """The audit log, newest first: who changed what, when and why."""
-    return {"total": review.count_audit(session, target_id=target), "page": paging.page, "per_page": paging.per_page,
-            "items": review.list_audit(session, target_id=target, limit=paging.per_page, offset=paging.offset)}
+    return JSONResponse({
+        "total": review.count_audit(session, target_id=target), "page": paging.page, "per_page": paging.per_page,
+        "items": review.list_audit(session, target_id=target, limit=paging.per_page, offset=paging.offset)})

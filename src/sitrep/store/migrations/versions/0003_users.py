@@ -1,4 +1,4 @@
-"""Web app users and their sign-in sessions (see docs/database.md).
+"""Web app users and their sign-in sessions (see docs/database.md), and the index the incident list pages on.
 
 Revision ID: 0003
 Revises: 0001
@@ -35,9 +35,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('web_sessions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_web_sessions_user_id'), ['user_id'], unique=False)
+    op.create_index('ix_incidents_date_order', 'incidents', [sa.text('(date_start IS NULL)'), 'date_start', 'id'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_incidents_date_order', table_name='incidents')
     with op.batch_alter_table('web_sessions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_web_sessions_user_id'))
     op.drop_table('web_sessions')
