@@ -2,7 +2,9 @@
 
 `sitrep serve` checks that the browser libraries are installed and the
 database opens before it starts listening, so a missing `npm ci` or a wrong
-`--db` is one line on stderr, not a traceback.
+`--db` is one line on stderr, not a traceback. Only the listed
+vendored files are served (see web/assets.py); set SITREP_NODE_MODULES when the
+package is installed away from its node_modules.
 """
 
 from __future__ import annotations
@@ -35,16 +37,19 @@ def serve(
         sitrep serve --db sitrep.db --port 8000
     """
     import uvicorn
+    from sqlalchemy.exc import SQLAlchemyError
 
     from .web.app import create_app
 
     try:
-        create_app(db)  # fails here, with a message, when the assets or the database are missing
+        app = create_app(db)  # fails here, with a message, when the assets or the database are missing
     except SitrepError as exc:
         raise fail(str(exc)) from None
+    except SQLAlchemyError as exc:
+        raise fail(f"database {db}: {getattr(exc, 'orig', None) or exc}") from None
     err.print(f"sitrep on http://{host}:{port}/ (API docs: http://{host}:{port}/api/docs) · {db}", markup=False)
     if workers == 1:
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning")
     else:  # worker processes import the app by name; they read --db from the environment
         os.environ["SITREP_DB"] = db
         uvicorn.run("sitrep.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import text
 
 from sitrep.store.query import (
     SORTS,
@@ -107,3 +108,11 @@ def test_statements_by_actor_and_article(filled):
         article = everything[0]["article_id"]
         assert {s["article_id"] for s in list_statements(session, article_id=article)} == {article}
     assert all(s["speaker_id"] == "al-shabaab" or s["organization_id"] == "al-shabaab" for s in shabaab)
+
+
+def test_the_migrations_create_the_index_of_the_lists_default_order(store):
+    # SQLite's reflection skips expression indexes: ask each catalogue directly.
+    catalogue = ("SELECT name FROM sqlite_master WHERE type = 'index' AND name = :name" if store.dialect == "sqlite"
+                 else "SELECT indexname FROM pg_indexes WHERE indexname = :name")
+    with store.session() as session:
+        assert session.scalar(text(catalogue), {"name": "ix_incidents_date_order"}) == "ix_incidents_date_order"

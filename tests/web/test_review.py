@@ -167,3 +167,21 @@ def test_sign_out_ends_the_session(client):
     csrf = csrf_of(client.get("/").text)
     assert client.post("/logout", data={"csrf": csrf}).status_code == 303
     assert "Sign in" in client.get("/").text
+
+
+def test_an_editor_merges_then_splits_incidents_and_undoes_on_the_pages(client):
+    kabul, zamfara = incident_id(client, "Kabul"), incident_id(client, "Zamfara")
+    sign_in(client, "ed")
+    csrf = csrf_of(client.get(f"/incidents/{kabul}").text)
+    merged = client.post(f"/incidents/{kabul}/merge", data={"others": f"{zamfara}, ", "reason": "same", "csrf": csrf})
+    assert merged.status_code == 303
+    page = client.get(f"/incidents/{kabul}").text
+    assert 'id="conflicts"' in page and 'id="split-form"' in page and page.count('class="report"') == 2
+    split = client.post(f"/incidents/{kabul}/split", data={"reports": [zamfara], "reason": "not same", "csrf": csrf})
+    assert split.status_code == 303
+    assert len(client.get(f"/api/incidents/{kabul}").json()["reports"]) == 1
+    (last, *_) = client.get("/api/audit").json()["items"]
+    undone = client.post(f"/edits/{last['edit_id']}/undo", data={"reason": "oops", "csrf": csrf,
+                                                                 "back": f"/incidents/{kabul}"})
+    assert undone.status_code == 303 and undone.headers["location"] == f"/incidents/{kabul}"
+    assert len(client.get(f"/api/incidents/{kabul}").json()["reports"]) == 2
