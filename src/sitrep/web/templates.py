@@ -44,9 +44,28 @@ def _count(value: dict | None) -> str:
     return f"at most {high}"
 
 
+def _reported(value: Any, group: str) -> str:
+    """One report's value of a field group, as the conflicts table shows it (consolidation keeps raw columns)."""
+    if value is None or value == []:
+        return "—"
+    if isinstance(value, list):
+        return "; ".join(v.get("name", "?") if isinstance(v, dict) else str(v) for v in value)
+    if not isinstance(value, dict):
+        return str(value)
+    if group == "location":
+        return ", ".join(dict.fromkeys(v for v in (value.get("location_name"), value.get("admin1"),
+                                                   value.get("country")) if v)) or "?"
+    if group == "date":
+        start, end = value.get("date_start") or "?", value.get("date_end")
+        return f"{start}{f' to {end}' if end and end != start else ''} ({value.get('date_precision')})"
+    if f"{group}_min" in value:
+        return _count({part: value.get(f"{group}_{part}") for part in ("min", "max", "qualifier")})
+    return ", ".join(str(v) for v in value.values() if v is not None)
+
+
 environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                           trim_blocks=True, lstrip_blocks=True)
-environment.filters.update(safe_link=safe_link, count=_count, label=lambda v: (v or "").replace("_", " "))
+environment.filters.update(safe_link=safe_link, count=_count, reported=_reported, label=lambda v: (v or "").replace("_", " "))
 environment.globals.update(with_query=with_query, version=__version__)
 
 
