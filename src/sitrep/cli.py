@@ -16,7 +16,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from . import __version__, cli_store
+from . import __version__, cli_store, cli_web
 from .model import Document, InputError
 from .pipeline import process_paths
 from .render import render_document
@@ -438,6 +438,34 @@ def bench_fusion(
                    f"{row['reports_per_second']:>7} reports/s  peak RSS {row['peak_rss_mb']} MB")
 
 
+@bench_app.command("web")
+def bench_web(
+    incidents: int = typer.Option(10_000, "--incidents", "-n", min=1, help="Synthetic incidents in the store."),
+    clients: int = typer.Option(100, "--clients", "-c", min=1, help="Concurrent keep-alive clients."),
+    seconds: float = typer.Option(30, "--seconds", "-s", min=1, help="How long to load the server."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes (sitrep serve --workers)."),
+    json_output: bool = JsonOption,
+) -> None:
+    """Load `sitrep serve` on loopback: list and detail requests/s, p50/p99 latency, errors.
+
+    Example:
+
+    \b
+        sitrep bench web -n 10000 -c 100 -s 30
+    """
+    from .web.bench import web_bench
+
+    report = web_bench(incidents=incidents, clients=clients, seconds=seconds, workers=workers)
+    if json_output:
+        typer.echo(json.dumps(report))
+        return
+    typer.echo(f"{report['incidents']} incidents (built in {report['build_seconds']} s), {report['clients']} clients, "
+               f"{report['seconds']} s, {report['workers']} server worker(s), {report['cpus']} CPUs")
+    for row in report["results"]:
+        typer.echo(f"{row['endpoint']:>7}  {row['requests']:>7} requests  {row['requests_per_second']:>7} req/s  "
+                   f"p50 {row['p50_ms']:>7} ms  p99 {row['p99_ms']:>7} ms  errors {row['errors']}")
+
+
 spark_app = typer.Typer(help="Run sitrep on Apache Spark (see docs/scaling.md).", no_args_is_help=True)
 app.add_typer(spark_app, name="spark")
 
@@ -503,6 +531,8 @@ app.command("relations")(cli_store.relations)
 app.command("export")(cli_store.export_command)
 app.add_typer(cli_store.review_app, name="review")
 actors_app.command("list")(cli_store.actors_list)
+app.command("serve")(cli_web.serve)
+app.add_typer(cli_web.users_app, name="users")
 
 
 @app.command()

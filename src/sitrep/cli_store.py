@@ -54,6 +54,7 @@ TypeOption = typer.Option(None, "--type", help="Incident type, e.g. suicide_bomb
 SinceOption = typer.Option(None, "--since", help="Incidents ending on or after this day (YYYY-MM-DD).")
 UntilOption = typer.Option(None, "--until", help="Incidents starting on or before this day (YYYY-MM-DD).")
 MinFatalitiesOption = typer.Option(None, "--min-fatalities", min=0, help="At least this many killed.")
+SearchOption = typer.Option(None, "--search", help="Part of the place, country, type, a title or a perpetrator.")
 AuthorOption = typer.Option(None, "--author", envvar="SITREP_AUTHOR", help="Who makes the edit (default: your login).")
 ReasonOption = typer.Option(..., "--reason", help="Why: kept in the audit log.")
 
@@ -84,9 +85,9 @@ def _day(value: str | None, option: str) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
 
 
-def _filters(actor, country, admin1, type_, since, until, min_fatalities) -> IncidentFilter:
+def _filters(actor, country, admin1, type_, since, until, min_fatalities, search) -> IncidentFilter:
     return IncidentFilter(actor=actor, country=country, admin1=admin1, type=type_, since=_day(since, "--since"),
-                          until=_day(until, "--until"), min_fatalities=min_fatalities)
+                          until=_day(until, "--until"), min_fatalities=min_fatalities, search=search)
 
 
 def _print_json(rows: list[dict]) -> None:
@@ -130,6 +131,7 @@ def incidents(
     db: str = DbOption, actor: str | None = ActorOption, country: str | None = CountryOption,
     admin1: str | None = Admin1Option, type_: str | None = TypeOption, since: str | None = SinceOption,
     until: str | None = UntilOption, min_fatalities: int | None = MinFatalitiesOption,
+    search: str | None = SearchOption,
     limit: int | None = typer.Option(None, "--limit", "-n", min=1, help="At most this many."),
     json_output: bool = JsonOption,
 ) -> None:
@@ -140,7 +142,7 @@ def incidents(
     \b
         sitrep incidents --country PK --since 2016-01-01 --min-fatalities 10
     """
-    filters = _filters(actor, country, admin1, type_, since, until, min_fatalities)
+    filters = _filters(actor, country, admin1, type_, since, until, min_fatalities, search)
     with opened(db) as store, store.session() as session:
         rows = list_incidents(session, filters, limit=limit)
     if json_output:
@@ -312,6 +314,7 @@ def export_command(
     db: str = DbOption, actor: str | None = ActorOption, country: str | None = CountryOption,
     admin1: str | None = Admin1Option, type_: str | None = TypeOption, since: str | None = SinceOption,
     until: str | None = UntilOption, min_fatalities: int | None = MinFatalitiesOption,
+    search: str | None = SearchOption,
 ) -> None:
     """Export incidents (or the actor-relation network) for other tools.
 
@@ -321,7 +324,7 @@ def export_command(
         sitrep export --format geojson --country PK -o pakistan.geojson
         sitrep export --format graphml -o network.graphml
     """
-    filters = _filters(actor, country, admin1, type_, since, until, min_fatalities)
+    filters = _filters(actor, country, admin1, type_, since, until, min_fatalities, search)
     with opened(db) as store, store.session() as session:
         count = export(session, format=export_format.value, filters=filters, output=output)
     err.print(f"{count} records → {output}", markup=False)
@@ -477,11 +480,7 @@ def review_list(
         sitrep review list --target f0389997eac9643f-1
     """
     with opened(db) as store, store.session() as session:
-        rows = [{"id": e.id, "kind": e.kind, "target_type": e.target_type, "target_id": e.target_id,
-                 "payload": e.payload, "author": e.author, "reason": e.reason, "created_at": e.created_at.isoformat(),
-                 "undone_at": e.undone_at.isoformat() if e.undone_at else None, "undone_by": e.undone_by,
-                 "applies": review_api.edit_applies(session, e)}
-                for e in review_api.list_edits(session, target_id=target_id)]
+        rows = [review_api.edit_dict(session, e) for e in review_api.list_edits(session, target_id=target_id)]
     if json_output:
         _print_json(rows)
         return

@@ -72,6 +72,18 @@ class StoreFailed(SitrepError):
     code = "E301"
 
 
+class InvalidUser(SitrepError):
+    "A web user that cannot be added or signed in: a name taken, an unknown role, an empty password."
+
+    code = "E401"
+
+
+class AssetsMissing(SitrepError):
+    "The web app's browser libraries (Leaflet, cytoscape.js, world-atlas) are not installed: run `npm ci`."
+
+    code = "E402"
+
+
 class ExtractionFailed(SitrepError):
     "An unexpected failure while extracting one article; the rest of the batch goes on."
 

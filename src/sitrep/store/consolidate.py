@@ -39,12 +39,18 @@ def consolidate(incident_id: str, reports: list[tuple[Any, Any]]) -> tuple[dict[
     record = {
         "rule": RULE_SINGLE if len(fused.reports) == 1 else RULE_FUSED,
         "reports": [r.id for r in ordered],
-        "fields": {name: {"rule": field.rule, "conflicting": field.conflicting,
-                          "value": _summary(field.value),
-                          "values": {report_id: _summary(value) for report_id, value in field.values.items()}}
-                   for name, field in fields.items()},
+        "fields": {name: _field(field) for name, field in fields.items()},
     }
     return values, record
+
+
+def _field(field) -> dict[str, Any]:
+    value = _summary(field.value)
+    values = {report_id: _summary(v) for report_id, v in field.values.items()}
+    return {"rule": field.rule, "conflicting": field.conflicting, "value": value,
+            # the report whose value was kept, when one report's value is the kept one
+            "from": next((report_id for report_id, v in values.items() if v == value and v not in (None, [])), None),
+            "values": values}
 
 
 def _summary(value: Any) -> Any:

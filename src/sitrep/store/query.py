@@ -1,4 +1,5 @@
-"""Read the knowledge base: incidents, actors and relations as plain dicts, filtered in SQL.
+"""Read the knowledge base: incidents, actors, relations and statements as plain dicts, filtered, sorted and
+paged in SQL.
 
 Rejected records are left out, and actors merged by a reviewer are reported
 under the actor they were merged into. Every filter is a bound parameter in a
@@ -13,9 +14,10 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -29,6 +31,7 @@ from .schema import (
     IncidentRow,
     PerpetratorRow,
     RelationRow,
+    StatementRow,
 )
 
 CANONICAL_ACTOR = func.coalesce(ActorRow.merged_into, ActorRow.id)
@@ -45,6 +48,13 @@ class IncidentFilter:
     since: dt.date | None = None  # incidents that end on or after this day
     until: dt.date | None = None  # incidents that start on or before this day
     min_fatalities: int | None = None
+    search: str | None = None  # part of the place, country, type, an article title or a perpetrator's name
+
+
+# Sort orders an incident list accepts; ties break on the id so that pages never overlap.
+SortOrder = Literal["date", "-date", "fatalities", "-fatalities", "country", "type"]
+SORTS = typing.get_args(SortOrder)
+TIMELINE_INTERVALS = ("week", "month")
 
 
 def matching_actor_ids(text: str) -> Select:
@@ -58,16 +68,16 @@ def matching_actor_ids(text: str) -> Select:
     return select(ActorRow.id).where(CANONICAL_ACTOR.in_(select(CANONICAL_ACTOR).where(named)))
 
 
-def incidents_query(filters: IncidentFilter) -> Select:
+def incidents_query(filters: IncidentFilter, *, sort: str = "date") -> Select:
+    """The incidents `filters` selects, in `sort` order (one of SORTS), as a SELECT of IncidentRow."""
     query = select(IncidentRow).where(IncidentRow.rejected.is_(False))
     if filters.actor:
-        query = query.where(IncidentRow.id.in_(
-            select(IncidentReportRow.incident_id)
-            .join(PerpetratorRow, PerpetratorRow.report_id == IncidentReportRow.id)
-            .where(PerpetratorRow.rejected.is_(False), PerpetratorRow.actor_id.in_(matching_actor_ids(filters.actor)))))
+        query = query.where(IncidentRow.id.in_(_perpetrated_by(matching_actor_ids(filters.actor))))
     if filters.country:
-        query = query.where(or_(IncidentRow.country_code == filters.country.upper(),
-                                func.lower(IncidentRow.country) == filters.country.lower()))
+        # No country's name has two letters: a code compares with the indexed code column alone.
+        code = filters.country.strip()
+        query = query.where(IncidentRow.country_code == code.upper() if len(code) == 2 and code.isalpha()
+                            else func.lower(IncidentRow.country) == code.lower())
     if filters.admin1:
         query = query.where(func.lower(IncidentRow.admin1) == filters.admin1.lower())
     if filters.type:
@@ -78,8 +88,36 @@ def incidents_query(filters: IncidentFilter) -> Select:
         query = query.where(IncidentRow.date_start <= filters.until)
     if filters.min_fatalities is not None:
         query = query.where(IncidentRow.fatalities_min >= filters.min_fatalities)
-    # Undated last on both back ends (SQLite sorts NULL first, PostgreSQL last).
-    return query.order_by(IncidentRow.date_start.is_(None), IncidentRow.date_start, IncidentRow.id)
+    if filters.search and filters.search.strip():
+        query = query.where(_mentions(filters.search.strip()))
+    return query.order_by(*_order(sort))
+
+
+def _perpetrated_by(actor_ids: Select) -> Select:
+    return (select(IncidentReportRow.incident_id)
+            .join(PerpetratorRow, PerpetratorRow.report_id == IncidentReportRow.id)
+            .where(PerpetratorRow.rejected.is_(False), PerpetratorRow.actor_id.in_(actor_ids)))
+
+
+def _mentions(text: str):
+    needle = text.lower()
+    titled = (select(IncidentReportRow.incident_id).join(ArticleRow, ArticleRow.id == IncidentReportRow.article_id)
+              .where(func.lower(ArticleRow.title).contains(needle, autoescape=True)))
+    return or_(IncidentRow.id == text,
+               *(func.lower(column).contains(needle, autoescape=True) for column in
+                 (IncidentRow.location_name, IncidentRow.admin1, IncidentRow.country, IncidentRow.type)),
+               IncidentRow.id.in_(titled),
+               IncidentRow.id.in_(_perpetrated_by(matching_actor_ids(text))))
+
+
+def _order(sort: str) -> list:
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; one of: {', '.join(SORTS)}")
+    # Unknown values last on both back ends (SQLite sorts NULL first, PostgreSQL last). The default order is
+    # the expression index ix_incidents_date_order, so that a list page does not sort every incident.
+    key = {"date": IncidentRow.date_start, "fatalities": IncidentRow.fatalities_min,
+           "country": IncidentRow.country, "type": IncidentRow.type}[sort.lstrip("-")]
+    return [key.is_(None), key.desc() if sort.startswith("-") else key, IncidentRow.id]
 
 
 def _count(row: IncidentRow, field: str) -> dict[str, Any] | None:
@@ -89,10 +127,29 @@ def _count(row: IncidentRow, field: str) -> dict[str, Any] | None:
     return {"min": low, "max": high, "qualifier": qualifier}
 
 
-def list_incidents(session: Session, filters: IncidentFilter = IncidentFilter(), *,
-                   limit: int | None = None) -> list[dict[str, Any]]:
-    """Incidents with their perpetrators and sources, oldest first."""
-    rows = session.scalars(incidents_query(filters).limit(limit)).all()
+def list_incidents(session: Session, filters: IncidentFilter = IncidentFilter(), *, limit: int | None = None,
+                   offset: int = 0, sort: str = "date") -> list[dict[str, Any]]:
+    """Incidents with their perpetrators and sources, oldest first unless `sort` says otherwise."""
+    rows = session.scalars(incidents_query(filters, sort=sort).limit(limit).offset(offset or None)).all()
+    return describe_incidents(session, rows)
+
+
+def count_incidents(session: Session, filters: IncidentFilter = IncidentFilter()) -> int:
+    """How many incidents `filters` selects (for paging)."""
+    selected = incidents_query(filters).order_by(None).with_only_columns(IncidentRow.id).subquery()
+    return session.scalar(select(func.count()).select_from(selected))
+
+
+def get_incident(session: Session, incident_id: str) -> dict[str, Any] | None:
+    """One incident as `list_incidents` gives it, plus whether a reviewer rejected it; None when unknown."""
+    row = session.get(IncidentRow, incident_id)
+    if row is None:
+        return None
+    return {**describe_incidents(session, [row])[0], "rejected": row.rejected}
+
+
+def describe_incidents(session: Session, rows: list[IncidentRow]) -> list[dict[str, Any]]:
+    """Incident rows as dicts, with their perpetrators (canonical actors) and sources."""
     ids = [r.id for r in rows]
     perpetrators: dict[str, list[dict]] = defaultdict(list)
     sources: dict[str, list[dict]] = defaultdict(list)
@@ -109,14 +166,59 @@ def list_incidents(session: Session, filters: IncidentFilter = IncidentFilter(),
             perpetrators[incident_id].append({
                 "actor_id": actor_id, "name": actor_name, "basis": p.basis, "asserted_by": p.asserted_by,
                 "confidence": p.confidence, "report_id": p.report_id})
-        for incident_id, report_id, article in session.execute(
-                select(IncidentReportRow.incident_id, IncidentReportRow.id, ArticleRow)
+        # Only the columns a source shows: loading whole articles (text, segments) would dominate a list page.
+        for incident_id, report_id, article_id, url, title, source, published in session.execute(
+                select(IncidentReportRow.incident_id, IncidentReportRow.id, ArticleRow.id, ArticleRow.url,
+                       ArticleRow.title, ArticleRow.source, ArticleRow.published)
                 .join(ArticleRow, ArticleRow.id == IncidentReportRow.article_id)
                 .where(IncidentReportRow.incident_id.in_(ids)).order_by(IncidentReportRow.id)):
             sources[incident_id].append({
-                "report_id": report_id, "article_id": article.id, "url": article.url, "title": article.title,
-                "source": article.source, "published": article.published.isoformat() if article.published else None})
+                "report_id": report_id, "article_id": article_id, "url": url, "title": title, "source": source,
+                "published": published.isoformat() if published else None})
     return [_incident_dict(r, perpetrators[r.id], sources[r.id]) for r in rows]
+
+
+def incident_points(session: Session, filters: IncidentFilter = IncidentFilter()) -> list[dict[str, Any]]:
+    """The incidents that have coordinates, with just what a map marker shows."""
+    query = (incidents_query(filters).with_only_columns(
+        IncidentRow.id, IncidentRow.type, IncidentRow.date_start, IncidentRow.location_name, IncidentRow.country,
+        IncidentRow.fatalities_min, IncidentRow.lat, IncidentRow.lon)
+        .where(IncidentRow.lat.is_not(None), IncidentRow.lon.is_not(None)))
+    return [{"id": i, "type": t, "date": d.isoformat() if d else None, "location": name, "country": country,
+             "fatalities": killed, "lat": lat, "lon": lon}
+            for i, t, d, name, country, killed, lat, lon in session.execute(query)]
+
+
+def incident_timeline(session: Session, filters: IncidentFilter = IncidentFilter(), *,
+                      interval: str = "month") -> list[dict[str, Any]]:
+    """Incidents and victims killed per week (starting Monday) or month, by start date, empty periods included."""
+    if interval not in TIMELINE_INTERVALS:
+        raise ValueError(f"unknown interval {interval!r}; one of: {', '.join(TIMELINE_INTERVALS)}")
+    query = (incidents_query(filters).with_only_columns(IncidentRow.date_start, IncidentRow.fatalities_min)
+             .where(IncidentRow.date_start.is_not(None)))
+    incidents: dict[dt.date, int] = defaultdict(int)
+    killed: dict[dt.date, int] = defaultdict(int)
+    for day, fatalities in session.execute(query):
+        start = _period_start(day, interval)
+        incidents[start] += 1
+        killed[start] += fatalities or 0
+    if not incidents:
+        return []
+    periods, period, last = [], min(incidents), max(incidents)
+    while period <= last:
+        periods.append({"start": period.isoformat(), "incidents": incidents[period], "fatalities": killed[period]})
+        period = _next_period(period, interval)
+    return periods
+
+
+def _period_start(day: dt.date, interval: str) -> dt.date:
+    return day - dt.timedelta(days=day.weekday()) if interval == "week" else day.replace(day=1)
+
+
+def _next_period(start: dt.date, interval: str) -> dt.date:
+    if interval == "week":
+        return start + dt.timedelta(days=7)
+    return dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
 
 
 def _incident_dict(row: IncidentRow, perpetrators: list[dict], sources: list[dict]) -> dict[str, Any]:
@@ -209,3 +311,39 @@ def list_relations(session: Session, *, actor: str | None = None, type: str | No
         "period": r.period, "asserted_by": r.asserted_by, "confidence": r.confidence,
         "article_id": r.article_id, "url": url, "title": title,
     } for r, sid, sname, tid, tname, url, title in session.execute(query)]
+
+
+def list_statements(session: Session, *, actor: str | None = None, article_id: str | None = None,
+                    limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Statements (quotations and reported speech), by article then position, with canonical speaker and
+    organisation; `actor` keeps those whose speaker or organisation it names."""
+    query = _statements_query(actor=actor, article_id=article_id)
+    speaker, organization = aliased(ActorRow), aliased(ActorRow)
+    rows = session.execute(
+        query.add_columns(speaker.name, organization.name, ArticleRow.title)
+        .outerjoin(speaker, speaker.id == StatementRow.speaker_id)
+        .outerjoin(organization, organization.id == StatementRow.organization_id)
+        .join(ArticleRow, ArticleRow.id == StatementRow.article_id)
+        .order_by(StatementRow.article_id, StatementRow.content_start, StatementRow.id)
+        .limit(limit).offset(offset or None))
+    return [{
+        "id": s.id, "article_id": s.article_id, "title": title, "speaker": s.speaker, "speaker_id": s.speaker_id,
+        "speaker_name": speaker_name, "role": s.role, "organization_id": s.organization_id,
+        "organization": organization_name, "anonymous": s.anonymous, "direct": s.direct, "text": s.text,
+        "start": s.content_start, "end": s.content_end, "cue": s.cue, "confidence": s.confidence,
+    } for s, speaker_name, organization_name, title in rows]
+
+
+def count_statements(session: Session, *, actor: str | None = None, article_id: str | None = None) -> int:
+    selected = _statements_query(actor=actor, article_id=article_id).subquery()
+    return session.scalar(select(func.count()).select_from(selected))
+
+
+def _statements_query(*, actor: str | None, article_id: str | None) -> Select:
+    query = select(StatementRow).where(StatementRow.rejected.is_(False))
+    if actor:
+        ids = matching_actor_ids(actor)
+        query = query.where(or_(StatementRow.speaker_id.in_(ids), StatementRow.organization_id.in_(ids)))
+    if article_id:
+        query = query.where(StatementRow.article_id == article_id)
+    return query

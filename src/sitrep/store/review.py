@@ -20,7 +20,7 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidEdit, UnknownRecord
@@ -237,3 +237,32 @@ def edit_applies(session: Session, edit: ReviewEditRow) -> bool:
     if edit.kind == SPLIT_INCIDENT:
         return session.get(IncidentRow, edit.payload["new_incident"]) is not None
     return session.get(TARGET_TABLES[edit.target_type], edit.target_id) is not None
+
+
+def edit_dict(session: Session, edit: ReviewEditRow) -> dict[str, Any]:
+    """An edit as plain data, with whether it still applies, as `sitrep review list --json` prints it."""
+    return {"id": edit.id, "kind": edit.kind, "target_type": edit.target_type, "target_id": edit.target_id,
+            "payload": edit.payload, "author": edit.author, "reason": edit.reason,
+            "created_at": edit.created_at.isoformat(),
+            "undone_at": edit.undone_at.isoformat() if edit.undone_at else None, "undone_by": edit.undone_by,
+            "applies": edit_applies(session, edit)}
+
+
+def list_audit(session: Session, *, target_id: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
+    """Audit-log entries, newest first; those about `target_id` when given."""
+    query = _audit_query(target_id).order_by(AuditLogRow.id.desc()).limit(limit).offset(offset or None)
+    return [{"id": a.id, "at": a.at.isoformat(), "author": a.author, "action": a.action,
+             "target_type": a.target_type, "target_id": a.target_id, "edit_id": a.edit_id, "reason": a.reason,
+             "detail": a.detail} for a in session.scalars(query)]
+
+
+def count_audit(session: Session, *, target_id: str | None = None) -> int:
+    return session.scalar(select(func.count()).select_from(_audit_query(target_id).subquery()))
+
+
+def _audit_query(target_id: str | None):
+    query = select(AuditLogRow)
+    if target_id is not None:
+        query = query.where(AuditLogRow.target_id == target_id)
+    return query

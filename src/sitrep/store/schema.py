@@ -33,6 +33,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -222,6 +223,8 @@ class IncidentRow(_IncidentValues, Base):
     """An incident: one or more reports, their values consolidated; `consolidation` says how."""
 
     __tablename__ = "incidents"
+    # The incident list's default order (query.incidents_query): undated last, then by date and id.
+    __table_args__ = (Index("ix_incidents_date_order", text("(date_start IS NULL)"), "date_start", "id"),)
 
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -387,3 +390,29 @@ class InputErrorRow(Base):
     code: Mapped[str] = mapped_column(String(8))
     message: Mapped[str] = mapped_column(Text)
     seen_at: Mapped[dt.datetime]
+
+
+class UserRow(Base):
+    """Someone who may sign in to the web app: a viewer reads the review pages, an editor edits, an admin also
+    undoes anyone's edits. With no user at all the web app is read-only."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # viewer, editor, admin
+    password_hash: Mapped[str] = mapped_column(Text)  # argon2id, with its parameters and salt
+    created_at: Mapped[dt.datetime]
+
+
+class WebSessionRow(Base):
+    """A signed-in browser: the cookie holds a random token, the table only its SHA-256 (a leaked table opens
+    no session), with the CSRF token every form of that session must carry."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the cookie's token, hex
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]

@@ -1,0 +1,54 @@
+// The incident map: country outlines from world-atlas (no tile server), clustered incident points from
+// /api/incidents/points with the page's filters. Popups are built with textContent: names come from articles.
+(function () {
+  "use strict";
+  var box = document.getElementById("map");
+  if (!box) { return; }
+  var map = L.map(box, { worldCopyJump: true, minZoom: 1, maxZoom: 12 }).setView([20, 30], 2);
+  map.attributionControl.addAttribution("Natural Earth (world-atlas)");
+
+  function text(tag, content, className) {
+    var node = document.createElement(tag);
+    node.textContent = content;
+    if (className) { node.className = className; }
+    return node;
+  }
+
+  function popup(properties) {
+    var node = document.createElement("div");
+    var link = text("a", (properties.type || "incident").replace(/_/g, " ") + " in " + (properties.location || "?"));
+    link.href = "/incidents/" + encodeURIComponent(properties.id);
+    link.className = "popup-link";
+    node.appendChild(link);
+    node.appendChild(text("div", (properties.date || "undated") + (properties.country ? " · " + properties.country : "")));
+    if (properties.fatalities !== null && properties.fatalities !== undefined) {
+      node.appendChild(text("div", properties.fatalities + " killed"));
+    }
+    return node;
+  }
+
+  fetch(box.dataset.outlines).then(function (r) { return r.json(); }).then(function (world) {
+    L.geoJSON(topojson.feature(world, world.objects.countries), {
+      style: { color: "#8a8f98", weight: 0.6, fillColor: "#f3f1ea", fillOpacity: 1 },
+      interactive: false
+    }).addTo(map).bringToBack();
+    box.dataset.outlinesLoaded = "yes";
+  });
+
+  fetch(box.dataset.points).then(function (r) { return r.json(); }).then(function (collection) {
+    var clusters = L.markerClusterGroup({ maxClusterRadius: 40 });
+    var bounds = [];
+    collection.features.forEach(function (feature) {
+      var latlng = [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
+      bounds.push(latlng);
+      var marker = L.marker(latlng, { title: feature.properties.location || "" });
+      marker.bindPopup(function () { return popup(feature.properties); });
+      clusters.addLayer(marker);
+    });
+    map.addLayer(clusters);
+    var count = document.getElementById("map-count");
+    if (count) { count.textContent = collection.features.length + " incidents with coordinates"; }
+    if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 }); }
+    box.dataset.loaded = String(collection.features.length);
+  });
+}());
