@@ -37,7 +37,7 @@ NUMBER = (
 QUALIFIER = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 QUANTITY = rf"(?P<qual>{QUALIFIER})?\s*(?P<num>{NUMBER})"
 PERSON_NOUNS = (
-    r"(?:people|persons|person|civilians?|policemen|policeman|police officers?|officers?|soldiers?|troops|"
+    r"(?:people|persons|person|civilians?|policemen|policeman|police officers?|officers?|cops?|soldiers?|troops|"
     r"security personnel|personnel|cadets?|recruits?|trainees?|students?|children|women|men|worshippers|"
     r"pilgrims|villagers|passengers|guards?|members|workers|others|of them|victims|citizens|shopkeepers?|traders?|"
     r"farmers?|labou?rers?|miners?|fishermen|tribesmen|hostages|teachers?|doctors?|nurses?|journalists?|"
@@ -51,7 +51,7 @@ INJURY = r"(?:injured|wounded|hurt|injuries|injuring|wounding)"
 
 
 def _patterns(outcome: str) -> list[re.Pattern]:
-    bare_verb = "kill(?:ed|ing|s)|shot dead|gunned down" if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)"
+    bare_verb = "(?<!to )kill(?:ed|ing|s)?|shot dead|gunned down" if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)"
     verb = ("kill(?:ed|ing|s)?|claim(?:ed|ing)|le(?:ft|aving|aves?)|shot dead|shooting dead|gunned down|gunning down|"
             "massacred|executed|beheaded") if outcome == DEATH else "injur(?:ed|ing|es)|wound(?:ed|ing|s)|le(?:ft|aving|aves?)"
     # "left 8 people injured" is no toll of the dead: "left" counts only with the outcome after it.
@@ -233,6 +233,10 @@ def _read_killed(sentence: Span, hidden: set[int], *, armed: bool) -> list[tuple
             continue
         dies = verb.lemma_.lower() in {"die", "succumb"}
         victims = [c for c in verb.children if c.dep_ in ({"nsubj"} if dies else {"dobj", "nsubjpass"})]
+        if not victims and not dies and verb.tag_ in {"VBD", "VBN"} and not any(
+                c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+            # headline grammar drops the auxiliary: "Policeman killed in attack" is "a policeman was killed"
+            victims = [c for c in verb.children if c.dep_ == "nsubj"]
         if not victims and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
             # "was attacked and killed"
             victims = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
@@ -270,16 +274,20 @@ def _victim_count(person: Token, *, listed: bool, armed: bool) -> int | None:
     """
     if person.lower_ in {"him", "her", "he", "she"}:
         return None if armed else 1  # "He died on his way to hospital"
-    if person.pos_ not in {"NOUN", "PROPN"} or (re.fullmatch(ATTACKER_NOUNS, person.lower_) is not None) != armed:
+    common = re.fullmatch(f"{PERSON_NOUNS}|{ATTACKER_NOUNS}", person.lower_) is not None
+    # "Indian firing kills civilian": the tagger may read a bare person noun as an adjective
+    noun = person.pos_ in {"NOUN", "PROPN"} or common and person.pos_ == "ADJ"
+    if not noun or (re.fullmatch(ATTACKER_NOUNS, person.lower_) is not None) != armed:
         return None
     figure = [c for c in person.children if c.dep_ == "nummod"]
     if figure:
         return parse_number(figure[0].text)
     if any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in person.children):
         return 1  # "a IUML members was killed": the article says one
-    if person.pos_ == "PROPN":
+    if person.pos_ == "PROPN" and not common:
         return 1 if person.ent_type_ == "PERSON" else None  # "Ramaji Badal was murdered"; not "Policemen were ..."
-    if listed or person.tag_ in {"NNS", "NNPS"}:
+    if listed or person.tag_ in {"NNS", "NNPS"} or common and (person.lower_.endswith(("s", "men")) or person.lower_ in {
+            "people", "children", "police", "personnel", "staff"}):
         return None  # "policemen were killed": how many is not said
     return 1
 
