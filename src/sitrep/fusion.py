@@ -5,15 +5,18 @@
    same country (or of unknown country), never with all of them; and never with an incident that already holds a report of the
    same article (an article that reports two incidents means two).
 2. Matching: a score over what the two reports say: day gap, places (distance, same
-   or different first-level division), incident class, tolls, shared actors and
-   shared words. The best candidate at or above `THRESHOLD` takes the report; with
+   or different first-level division), incident class, tolls (every death), whose dead
+   (victims or armed men), shared actors, shared words weighted by rarity and each
+   shared rare word. The best candidate at or above `THRESHOLD` takes the report; with
    none, the report starts a new incident. Every decision is kept for `explain`.
 3. Consolidation: each field gets one value and the rule that chose it; the values
    of every report stay visible beside it, so disagreements (tolls 15 vs 22, two
-   claimants) are not hidden.
+   claimants) are not hidden. Victims and attackers killed come from one report, so
+   the same dead told two ways are not counted twice.
 
 Fusion is incremental: `Fuser.add` takes reports as articles arrive, and the same
-reports in the same order always give the same incidents.
+reports in the same order always give the same incidents; a report added again stays
+where it is.
 """
 
 from __future__ import annotations

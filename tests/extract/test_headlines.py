@@ -99,3 +99,20 @@ def test_a_comma_splice_keeps_its_first_clause_real():
 def test_troops_exchanging_mortar_and_gun_fire_is_a_battle():
     incident = first("Rival troops exchange mortar and gun fire across frontier")
     assert incident is not None and incident.type == "armed_clash"
+
+
+def test_what_is_no_person_killed_gives_no_toll():
+    doc = sitrep.extract("A soldier and a villager were injured and livestock killed in shelling on Friday.")
+    assert all(i.fatalities is None for i in doc.incidents)
+
+
+@pytest.mark.parametrize("text, victims, armed", [
+    ("Two guards, five gunmen killed in bank raid", 2, 5),
+    ("Police officer, three rebels killed in ambush", 1, 3),
+    ("Fighting leaves 4 soldiers, 12 insurgents dead", 4, 12),
+])
+def test_a_headline_comma_list_of_the_dead_is_summed(text, victims, armed):
+    incident = first(text)
+    assert incident is not None
+    assert incident.fatalities is not None and incident.fatalities.min == victims
+    assert incident.perpetrator_fatalities is not None and incident.perpetrator_fatalities.min == armed
