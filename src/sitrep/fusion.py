@@ -5,15 +5,18 @@
    same country (or of unknown country), never with all of them; and never with an incident that already holds a report of the
    same article (an article that reports two incidents means two).
 2. Matching: a score over what the two reports say: day gap, places (distance, same
-   or different first-level division), incident class, tolls, shared actors and
-   shared words. The best candidate at or above `THRESHOLD` takes the report; with
+   or different first-level division), incident class, tolls (every death), whose dead
+   (victims or armed men), shared actors, shared words weighted by rarity and each
+   shared rare word. The best candidate at or above `THRESHOLD` takes the report; with
    none, the report starts a new incident. Every decision is kept for `explain`.
 3. Consolidation: each field gets one value and the rule that chose it; the values
    of every report stay visible beside it, so disagreements (tolls 15 vs 22, two
-   claimants) are not hidden.
+   claimants) are not hidden. Victims and attackers killed come from one report, so
+   the same dead told two ways are not counted twice.
 
 Fusion is incremental: `Fuser.add` takes reports as articles arrive, and the same
-reports in the same order always give the same incidents.
+reports in the same order always give the same incidents; a report added again stays
+where it is.
 """
 
 from __future__ import annotations
@@ -34,18 +37,24 @@ from .taxonomy import acled_event_class
 WINDOW_DAYS = 2
 # Chosen on the odd rows of ucdp-fusion dev and checked on the even ones (issue 6, docs/results.md): headlines
 # carry little, so a same-day report joins unless something speaks against it; two days apart needs shared words.
-THRESHOLD = 1.0
+THRESHOLD = 1.25
 # Points per component of a match score; negative ones are evidence of two incidents.
-DAY_POINTS = {0: 1.0, 1: 0.3, 2: -0.3}
+DAY_POINTS = {0: 1.25, 1: 0.05, 2: -0.8}
 NEAR_KM, NEAR_POINTS = 25.0, 1.0
 SAME_ADMIN1_POINTS, OTHER_ADMIN1_POINTS, OTHER_COUNTRY_POINTS = 0.5, -1.5, -3.0
 # Headline types are coarse ("kills" is an attack, "blast" a bombing): another violent class is no evidence
-# against; violence against a protest or a non-violent move is.
-SAME_CLASS_POINTS, OTHER_CLASS_POINTS, OTHER_KIND_POINTS = 0.3, 0.0, -1.5
+# against. Nor is a protest or a statement: conflict data files the protests over a killing, and the
+# government's answer to it, with the killing ("Hazaras block highway over miners' killing").
+SAME_CLASS_POINTS, OTHER_CLASS_POINTS, OTHER_KIND_POINTS = 0.3, 0.0, 0.0
 NON_VIOLENT_CLASSES = frozenset({"protest_or_riot", "strategic_development"})
-SAME_TOLL_POINTS, FAR_TOLL_POINTS, FAR_TOLL_RATIO = 0.5, -0.5, 2.0
+SAME_TOLL_POINTS, FAR_TOLL_POINTS, FAR_TOLL_RATIO = 0.0, -0.5, 2.0
 SHARED_ACTOR_POINTS = 0.5
 WORD_POINTS = 3.0
+# Beside the overall overlap, each shared rare word (a named target, a town, a community: rarity above
+# RARE_WORD) is evidence of its own, up to RARE_WORDS_COUNTED of them.
+RARE_WORD, RARE_WORD_POINTS, RARE_WORDS_COUNTED = 4.0, 0.5, 2
+# One report's dead are only victims, the other's only armed men ("gunmen kill four" / "five militants killed").
+OTHER_DEAD_POINTS = -0.5
 # Kashmir is claimed by both countries, and each side's press puts the same firing across the LoC in its own
 # country: a place there blocks and matches as one region, whichever country the gazetteer gives it.
 DISPUTED = frozenset({"Kashmir", "Jammu and Kashmir", "Azad Kashmir", "Azad Jammu and Kashmir", "Ladakh",
@@ -75,6 +84,8 @@ class Report:
     words: frozenset[str] = field(init=False, compare=False, repr=False)
     actor_ids: frozenset[str] = field(init=False, compare=False, repr=False)
     event_class: str = field(init=False, compare=False, repr=False)
+    deaths: int | None = field(init=False, compare=False, repr=False)
+    dead: str | None = field(init=False, compare=False, repr=False)  # "victims", "armed" (only), else None
 
     def __post_init__(self) -> None:
         date = self.incident.date
@@ -86,6 +97,8 @@ class Report:
             "words": frozenset(_stem(w) for w in WORD.findall(self.text.lower()) if w not in STOPWORDS),
             "actor_ids": frozenset(p.actor_id for p in self.incident.perpetrators),
             "event_class": acled_event_class(self.incident),
+            "deaths": _deaths(self.incident),
+            "dead": _dead(self.incident),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -145,9 +158,8 @@ class FusedIncident:
             "type": _consolidate_type(self.reports),
             "date": _consolidate_date(self.reports),
             "location": _consolidate_location(self.reports),
-            "fatalities": _consolidate_count(self.reports, "fatalities"),
+            **_consolidate_deaths(self.reports),
             "injuries": _consolidate_count(self.reports, "injuries"),
-            "perpetrator_fatalities": _consolidate_count(self.reports, "perpetrator_fatalities"),
             "perpetrators": _consolidate_perpetrators(self.reports),
             "targets": _consolidate_list(self.reports, "targets", key=lambda t: (t.name.lower(), t.type)),
             "weapons": _consolidate_list(self.reports, "weapons", key=str.lower),
@@ -166,6 +178,7 @@ class Fuser:
         # How many reports so far use each word: "kill" and "pakistan" in every headline say little.
         self._word_counts: Counter[str] = Counter()
         self._reports = 0
+        self._decided: dict[str, Decision] = {}
 
     def restore(self, incidents: list[FusedIncident], word_counts: dict[str, int], reports: int) -> None:
         """Take back incidents fused earlier, each blocked by its first report, and the word counts of `reports`.
@@ -181,7 +194,11 @@ class Fuser:
         self._reports += reports
 
     def add(self, report: Report) -> Decision:
+        """Place a report; a report already placed (the same id, e.g. an article delivered twice) stays where it is."""
+        if report.id in self._decided:
+            return self._decided[report.id]
         decision = self._place(report)
+        self._decided[report.id] = decision
         self._word_counts.update(report.words)
         self._reports += 1
         return decision
@@ -259,16 +276,22 @@ def match_parts(a: Report, b: Report, *, rarity: Callable[[str], float] | None =
         parts["class"] = OTHER_KIND_POINTS
     else:
         parts["class"] = OTHER_CLASS_POINTS
-    toll = _toll_points(a.incident.fatalities, b.incident.fatalities)
+    toll = _toll_points(a.deaths, b.deaths)
     if toll is not None:
         parts["toll"] = toll
+    if a.dead and b.dead and a.dead != b.dead:
+        parts["dead"] = OTHER_DEAD_POINTS
     if a.actor_ids & b.actor_ids:
         parts["actors"] = SHARED_ACTOR_POINTS
     words_a, words_b = a.words, b.words
     if words_a and words_b:
         weight = rarity or (lambda word: 1.0)
-        shared = sum(weight(w) for w in sorted(words_a & words_b))
-        parts["words"] = round(WORD_POINTS * shared / sum(weight(w) for w in sorted(words_a | words_b)), 4)
+        shared = sorted(words_a & words_b)
+        parts["words"] = round(WORD_POINTS * sum(weight(w) for w in shared) /
+                               sum(weight(w) for w in sorted(words_a | words_b)), 4)
+        rare = sum(1 for w in shared if weight(w) > RARE_WORD)
+        if rare:
+            parts["rare_words"] = RARE_WORD_POINTS * min(rare, RARE_WORDS_COUNTED)
     return parts
 
 
@@ -291,12 +314,25 @@ def _disputed(location: Location) -> bool:
     return location.name in DISPUTED or location.admin1 in DISPUTED
 
 
-def _toll_points(a: Count | None, b: Count | None) -> float | None:
-    if a is None or b is None or a.min is None or b.min is None:
+def _deaths(incident: Incident) -> int | None:
+    """Every death a report gives: victims and attackers killed (a headline's "kills 17 militants" is the latter)."""
+    figures = [c.min for c in (incident.fatalities, incident.perpetrator_fatalities) if c is not None and c.min is not None]
+    return sum(figures) if figures else None
+
+
+def _dead(incident: Incident) -> str | None:
+    """Whose deaths a report gives: only victims, only armed men killed, or both or none (None)."""
+    victims = incident.fatalities is not None and bool(incident.fatalities.min)
+    armed = incident.perpetrator_fatalities is not None and bool(incident.perpetrator_fatalities.min)
+    return None if victims == armed else "victims" if victims else "armed"
+
+
+def _toll_points(a: int | None, b: int | None) -> float | None:
+    if a is None or b is None:
         return None
-    if a.min == b.min:
+    if a == b:
         return SAME_TOLL_POINTS
-    low, high = sorted((a.min, b.min))
+    low, high = sorted((a, b))
     # Tolls rise as reports come in; only figures far apart say "another incident".
     return FAR_TOLL_POINTS if low == 0 or high / low > FAR_TOLL_RATIO else 0.0
 
@@ -326,6 +362,28 @@ def _consolidate_count(reports: list[Report], name: str) -> Consolidated:
     rule = "the latest report's figure" if len(newest) == 1 else \
         "the most precise, then highest, figure among the latest reports"
     return Consolidated(values[chosen.id], rule, values)
+
+
+def _consolidate_deaths(reports: list[Report]) -> dict[str, Consolidated]:
+    """Victims and attackers killed from one report, the latest that gives any death, then the highest toll.
+
+    Reports split the same dead differently ("12 killed" / "12 militants killed"): taking each field from a
+    different report would count them twice. Tolls rise as reports come in, so the latest figure stands.
+    """
+    names = ("fatalities", "perpetrator_fatalities")
+    values = {name: {r.id: getattr(r.incident, name) for r in reports} for name in names}
+    given = [r for r in reports if r.deaths is not None]
+    if not given:
+        return {name: Consolidated(None, "no report gives a figure", values[name]) for name in names}
+    chosen = max(given, key=lambda r: (r.published or dt.date.min, r.deaths,
+                                       -min(QUALIFIER_RANK[c.qualifier] for c in _counts(r)), r.id))
+    rule = "the latest report that gives a toll, then the highest; victims and attackers killed from that one report"
+    return {name: Consolidated(values[name][chosen.id], rule, values[name]) for name in names}
+
+
+def _counts(report: Report) -> list[Count]:
+    return [c for c in (report.incident.fatalities, report.incident.perpetrator_fatalities)
+            if c is not None and c.min is not None]
 
 
 def _consolidate_location(reports: list[Report]) -> Consolidated:

@@ -42,3 +42,77 @@ def test_all_caps_is_parsed_in_sentence_case_but_evidence_keeps_the_text():
     incident = first(text)
     assert incident.fatalities.min == 2
     assert incident.evidence[0].text == text
+
+
+@pytest.mark.parametrize("text", ["Notable incidents of militant violence in Punjab - 2011",
+                                  "Bomb attacks on churches in the region, 1999-2008",
+                                  "Clashes along Afghan frontier: March 2012 review"])
+def test_a_headline_dated_by_a_year_or_month_is_a_digest_not_an_event(text):
+    assert first(text) is None
+
+
+def test_a_headline_dated_to_a_day_still_reports_its_event():
+    assert first("Gunmen kill two traders in the market on 3 March 2012") is not None
+
+
+@pytest.mark.parametrize("text", ["(Updating toll)", "(Adds death toll, details)"])
+def test_an_editors_note_in_brackets_is_no_headline(text):
+    assert first(text) is None
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Shootout leaves three dead near border town", 3),  # the capitalised first noun is still a trigger
+    ("Guard killed in raid on bank", 1),  # headline passive without its auxiliary: one victim
+    ("Roadside blasts kill 6 in southern province", 6),  # plural subject: the bare "kill"
+])
+def test_headline_grammar_tolls(text, toll):
+    incident = first(text)
+    assert incident is not None and incident.fatalities is not None and incident.fatalities.min == toll
+
+
+def test_police_gun_down_militants_is_an_event_with_attackers_killed():
+    incident = first("Police gun down 5 militants in Lahore")
+    assert incident is not None and incident.perpetrator_fatalities.min == 5
+
+
+def test_plural_victims_without_a_figure_stay_without_one():
+    incident = first("Guards killed in raid on bank")
+    assert incident is not None and incident.fatalities is None
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Seven dead as troops hit hideouts", 7),
+    ("Cop killed in grenade attack on checkpoint", 1),
+    ("Rocket attack kills civilian near border", 1),  # the tagger reads "civilian" as an adjective
+    ("20 killed in bus blast", 20),  # no capital letter after the figure: still read by the headline rules
+])
+def test_more_headline_tolls(text, toll):
+    incident = first(text)
+    assert incident is not None and incident.fatalities is not None and incident.fatalities.min == toll
+
+
+def test_a_comma_splice_keeps_its_first_clause_real():
+    incident = first("12 killed, bank robbery foiled")
+    assert incident is not None and incident.fatalities.min == 12
+
+
+def test_troops_exchanging_mortar_and_gun_fire_is_a_battle():
+    incident = first("Rival troops exchange mortar and gun fire across frontier")
+    assert incident is not None and incident.type == "armed_clash"
+
+
+def test_what_is_no_person_killed_gives_no_toll():
+    doc = sitrep.extract("A soldier and a villager were injured and livestock killed in shelling on Friday.")
+    assert all(i.fatalities is None for i in doc.incidents)
+
+
+@pytest.mark.parametrize("text, victims, armed", [
+    ("Two guards, five gunmen killed in bank raid", 2, 5),
+    ("Police officer, three rebels killed in ambush", 1, 3),
+    ("Fighting leaves 4 soldiers, 12 insurgents dead", 4, 12),
+])
+def test_a_headline_comma_list_of_the_dead_is_summed(text, victims, armed):
+    incident = first(text)
+    assert incident is not None
+    assert incident.fatalities is not None and incident.fatalities.min == victims
+    assert incident.perpetrator_fatalities is not None and incident.perpetrator_fatalities.min == armed

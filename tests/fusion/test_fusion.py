@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from sitrep.evaluate.fusion import bcubed_f1, pairwise
-from sitrep.fusion import Fuser, Report, match_parts
+from sitrep.fusion import DAY_POINTS, Fuser, Report, match_parts
 from sitrep.model import Count, DateRange, Incident, Location, Perpetrator
 
 QUETTA = Location(name="Quetta", admin1="Balochistan", country_code="PK", lat=30.18, lon=66.98, precision="city")
@@ -32,7 +32,7 @@ def test_two_reports_of_one_attack_fuse():
                               text="Militants stormed the police college in Quetta, killing 61 cadets"))
     assert not first.joined and second.joined
     assert second.incident_id == first.incident_id
-    assert second.parts["place"] > 0 and second.parts["day"] == 1.0
+    assert second.parts["place"] > 0 and second.parts["day"] == DAY_POINTS[0]
 
 
 def test_reports_of_different_provinces_stay_apart():
@@ -56,10 +56,28 @@ def test_days_far_apart_are_never_compared():
     assert not decision.joined and decision.compared_with is None
 
 
-def test_a_protest_and_a_bombing_the_same_day_stay_apart():
-    parts = match_parts(report("a", kind="protest", text="Lawyers protested in Quetta"),
-                        report("b", kind="bombing", text="A bomb exploded in Quetta"))
-    assert parts["class"] < 0
+def test_a_protest_over_a_killing_is_no_evidence_against_the_killing():
+    # Conflict data files the protests over a killing with it; shared words decide.
+    parts = match_parts(report("a", kind="protest", text="Weavers block highway over killing of seven weavers"),
+                        report("b", kind="armed_assault", text="Gunmen kill seven weavers in Quetta"))
+    assert parts["class"] == 0
+
+
+def test_victims_and_militants_killed_are_evidence_of_two_incidents():
+    a = report("a", killed=4, text="Gunmen kill four at shrine")
+    b = report("b", text="Five militants killed in raid")
+    b = Report(id="b", article_id="b", published=b.published, text=b.text,
+               incident=b.incident.model_copy(update={"perpetrator_fatalities": Count(min=5, max=5,
+                                                                                      qualifier="exact")}))
+    assert match_parts(a, b)["dead"] < 0
+
+
+def test_each_shared_rare_word_counts_on_its_own():
+    a = report("a", text="Gunmen kill weavers in Mach")
+    b = report("b", text="Weavers' bodies reach Mach")
+    rarity = {"mach": 6.0, "weaver": 6.0}.get
+    parts = match_parts(a, b, rarity=lambda word: rarity(word) or 1.0)
+    assert parts["rare_words"] > 0
 
 
 def test_consolidation_keeps_every_value_and_says_which_rule_chose():
@@ -139,3 +157,23 @@ def test_attackers_killed_are_consolidated_beside_victims():
     fuser.add(first)
     fields = next(iter(fuser.incidents.values())).consolidate()
     assert "perpetrator_fatalities" in fields and fields["fatalities"].value.min == 3
+
+
+def test_a_report_added_twice_stays_one_report_of_one_incident():
+    fuser = Fuser()
+    first = fuser.add(report("a", killed=3))
+    again = fuser.add(report("a", killed=3))
+    assert again == first
+    assert [r.id for r in fuser.incidents[first.incident_id].reports] == ["a"]
+
+
+def test_the_same_dead_told_as_victims_and_as_militants_are_not_counted_twice():
+    fuser = Fuser()
+    fuser.add(report("a", killed=12, text="Twelve killed in raid on hideout"))
+    b = report("b", published=dt.date(2016, 10, 25), text="Troops kill 12 militants in raid on hideout")
+    b = Report(id="b", article_id="b", published=b.published, text=b.text,
+               incident=b.incident.model_copy(update={"perpetrator_fatalities": Count(min=12, max=12,
+                                                                                      qualifier="exact")}))
+    decision = fuser.add(b)
+    fields = fuser.incidents[decision.incident_id].consolidate()
+    assert fields["perpetrator_fatalities"].value.min == 12 and fields["fatalities"].value is None

@@ -254,8 +254,13 @@ def _span_ents(span: Span, ents: tuple[Span, ...], starts: list[int]) -> tuple[S
 
 
 def is_headline(text: str) -> bool:
-    """Whether a whole text is one headline: one short line with no article after its first word."""
+    """Whether a whole text is one headline: one short line with no article after its first word.
+
+    A line wholly in brackets is an editor's note to a story ("(Updating toll)"), not its headline.
+    """
     words = text.strip().split()
+    if re.fullmatch(r"\([^()]*\)", text.strip()):
+        return False
     return "\n" not in text.strip() and 0 < len(words) <= HEADLINE_WORDS and not ARTICLES & {
         w.lower() for w in words[1:]}
 

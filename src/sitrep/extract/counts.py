@@ -37,7 +37,7 @@ NUMBER = (
 QUALIFIER = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 QUANTITY = rf"(?P<qual>{QUALIFIER})?\s*(?P<num>{NUMBER})"
 PERSON_NOUNS = (
-    r"(?:people|persons|person|civilians?|policemen|policeman|police officers?|officers?|soldiers?|troops|"
+    r"(?:people|persons|person|civilians?|policemen|policeman|police officers?|officers?|cops?|soldiers?|troops|"
     r"security personnel|personnel|cadets?|recruits?|trainees?|students?|children|women|men|worshippers|"
     r"pilgrims|villagers|passengers|guards?|members|workers|others|of them|victims|citizens|shopkeepers?|traders?|"
     r"farmers?|labou?rers?|miners?|fishermen|tribesmen|hostages|teachers?|doctors?|nurses?|journalists?|"
@@ -51,7 +51,7 @@ INJURY = r"(?:injured|wounded|hurt|injuries|injuring|wounding)"
 
 
 def _patterns(outcome: str) -> list[re.Pattern]:
-    bare_verb = "kill(?:ed|ing|s)|shot dead|gunned down" if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)"
+    bare_verb = "(?<!to )kill(?:ed|ing|s)?|shot dead|gunned down" if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)"
     verb = ("kill(?:ed|ing|s)?|claim(?:ed|ing)|le(?:ft|aving|aves?)|shot dead|shooting dead|gunned down|gunning down|"
             "massacred|executed|beheaded") if outcome == DEATH else "injur(?:ed|ing|es)|wound(?:ed|ing|s)|le(?:ft|aving|aves?)"
     # "left 8 people injured" is no toll of the dead: "left" counts only with the outcome after it.
@@ -196,7 +196,44 @@ def combine(readings: list[tuple[int | None, int | None, str, str, Evidence]]) -
                  qualifier="range", text=text, evidence=evidence)
 
 
+# A headline lists its dead with commas and no "and": "Three soldiers, 34 militants killed", "Army officer, six
+# rebels killed", "Clashes leave 8 soldiers, 21 militants dead". Each item is a figure with its noun, or one person.
+LIST_ITEM = rf"(?:(?:{NUMBER})\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+"
+DEAD_LIST = re.compile(rf"(?:^\W*|\ble(?:ave|aves|ft)\s+)(?P<items>{LIST_ITEM}(?:\s*,\s*{LIST_ITEM})+)\s+"
+                       r"(?:were\s+)?(?:killed|dead|died|shot dead|gunned down|martyred)\b", re.I)
+ONE_PERSON = re.compile(rf"{PERSON_NOUNS}|{ATTACKER_NOUNS}|commander|accomplice|official|man|woman|boy|girl|child|"
+                        r"teenager|villager|candidate|elder|judge|cleric|activist", re.I)
+
+
+def read_dead_list(sentence: str) -> tuple[int, int, str] | None:
+    """Victims and armed men in a headline's comma list of the dead, or None when an item has no count."""
+    match = DEAD_LIST.search(ASIDES.sub("", sentence))
+    if match is None:
+        return None
+    victims = armed = 0
+    for item in re.split(r"\s*,\s*", match.group("items")):
+        words = item.split()
+        number = re.fullmatch(NUMBER, " ".join(words[:2]), re.I) or re.fullmatch(NUMBER, words[0], re.I)
+        noun = words[-1]
+        if number is not None and len(words) > len(number.group(0).split()):
+            value = parse_number(number.group(0))
+        elif ONE_PERSON.fullmatch(noun) and not re.search(r"(?:s|men)$", noun, re.I):
+            value = 1  # "Army officer", "soldier"
+        else:
+            return None
+        if value is None:
+            return None
+        if re.fullmatch(ATTACKER_NOUNS, noun, re.I):
+            armed += value
+        else:
+            victims += value
+    return victims, armed, match.group(0).strip()
+
+
 def read_fatalities(sentence: str) -> list[tuple[int | None, int | None, str, str]]:
+    listed = read_dead_list(sentence)
+    if listed is not None:
+        return [(listed[0], listed[0], "exact", listed[2])] if listed[0] else []
     sentence = ASIDES.sub("", sentence)
     attacker_spans = [m.span() for pattern in ATTACKERS_KILLED for m in pattern.finditer(sentence)]
     readings = _sums(sentence, "death") or _find(DEATH_PATTERNS, sentence)
@@ -233,6 +270,11 @@ def _read_killed(sentence: Span, hidden: set[int], *, armed: bool) -> list[tuple
             continue
         dies = verb.lemma_.lower() in {"die", "succumb"}
         victims = [c for c in verb.children if c.dep_ in ({"nsubj"} if dies else {"dobj", "nsubjpass"})]
+        if not victims and not dies and verb.dep_ in {"ROOT", "ccomp"} and verb.tag_ in {"VBD", "VBN"} and not any(
+                c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+            # headline grammar drops the auxiliary: "Policeman killed in attack" is "a policeman was killed"
+            # (a clause of its own: not "a villager was injured and livestock killed")
+            victims = [c for c in verb.children if c.dep_ == "nsubj"]
         if not victims and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
             # "was attacked and killed"
             victims = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
@@ -270,21 +312,28 @@ def _victim_count(person: Token, *, listed: bool, armed: bool) -> int | None:
     """
     if person.lower_ in {"him", "her", "he", "she"}:
         return None if armed else 1  # "He died on his way to hospital"
-    if person.pos_ not in {"NOUN", "PROPN"} or (re.fullmatch(ATTACKER_NOUNS, person.lower_) is not None) != armed:
+    common = re.fullmatch(f"{PERSON_NOUNS}|{ATTACKER_NOUNS}", person.lower_) is not None
+    # "Indian firing kills civilian": the tagger may read a bare person noun as an adjective
+    noun = person.pos_ in {"NOUN", "PROPN"} or common and person.pos_ == "ADJ"
+    if not noun or (re.fullmatch(ATTACKER_NOUNS, person.lower_) is not None) != armed:
         return None
     figure = [c for c in person.children if c.dep_ == "nummod"]
     if figure:
         return parse_number(figure[0].text)
     if any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in person.children):
         return 1  # "a IUML members was killed": the article says one
-    if person.pos_ == "PROPN":
+    if person.pos_ == "PROPN" and not common:
         return 1 if person.ent_type_ == "PERSON" else None  # "Ramaji Badal was murdered"; not "Policemen were ..."
-    if listed or person.tag_ in {"NNS", "NNPS"}:
+    if listed or person.tag_ in {"NNS", "NNPS"} or common and (person.lower_.endswith(("s", "men")) or person.lower_ in {
+            "people", "children", "police", "personnel", "staff"}):
         return None  # "policemen were killed": how many is not said
     return 1
 
 
 def read_attackers_killed(sentence: str) -> list[tuple[int | None, int | None, str, str]]:
+    listed = read_dead_list(sentence)
+    if listed is not None:
+        return [(listed[1], listed[1], "exact", listed[2])] if listed[1] else []
     sentence = ASIDES.sub("", sentence)
     found, taken = [], []
     for pattern in ATTACKERS_KILLED:

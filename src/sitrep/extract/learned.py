@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from ..linear import LinearModel
 from ..model import DateRange, Incident, Perpetrator, Target
 from ..registry import ActorEntry, Registry
-from .context import ActorMention, Context, slug
+from .context import ActorMention, Context, is_headline, slug
 from .roles import ROLES, document_features, phrase_features, phrases, view
 from .targets import classify_target
 
@@ -108,7 +108,10 @@ class RoleModel:
 
 
 def reads_lower_cased(text: str) -> bool:
-    """Whether a text is lower-cased throughout, like the MUC-4 reports."""
+    """Whether a text is lower-cased throughout, like the MUC-4 reports; a one-line headline ("20 killed in
+    blast", "soldier killed") is no such report: the headline rules read it."""
+    if is_headline(text):
+        return False
     letters = sum(c.isalpha() for c in text)
     return letters > 0 and sum(c.isupper() for c in text) <= LOWER_CASE_SHARE * letters
 

@@ -142,6 +142,15 @@ def trigger_type(token: Token, *, headline: bool = False) -> str | None:
     # The model lemmatises the past tense "slew" as the noun "slew" (a large number).
     lemma = "slay" if token.lower_ == "slew" and token.pos_ == "VERB" else token.lemma_.lower()
     found = _trigger_type(token, lemma)
+    if found is None and headline and token.pos_ == "PROPN" and not token.ent_type_:
+        # A headline's capitals make its first noun look like a name: "Shootout leaves four dead"
+        found = (NOUN_TRIGGERS | HEADLINE_NOUN_TRIGGERS).get(token.lower_)
+    if found is None and headline and lemma == "gun" and token.nbor(1).lower_ == "down" if token.i + 1 < len(
+            token.doc) else False:
+        found = "armed_assault"  # "Police gun down 8 militants", parsed as the noun "gun"
+    if found is None and headline and token.lower_ == "dead" and token.pos_ == "ADJ" and (
+            token.head.pos_ == "NUM" or any(c.pos_ == "NUM" for c in (*token.children, *token.head.children))):
+        found = "attack"  # "Seven dead as troops hit hideouts"
     if found is None and headline:
         triggers = HEADLINE_NOUN_TRIGGERS if token.pos_ == "NOUN" else HEADLINE_VERB_TRIGGERS
         found = triggers.get(lemma) if token.pos_ in {"NOUN", "VERB"} else None
@@ -173,6 +182,7 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.conjuncts]  # "exchange mortar and gun fire"
     object_lemmas = {o.lemma_.lower() for o in objects}
     subject_words = {t.lower_ for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
     below = {t.lower_ for t in token.subtree}
@@ -242,6 +252,8 @@ def reports_event(token: Token, kind: str, *, headline: bool = False) -> bool:
     """
     if _governed(token, IRREALIS | BACKGROUND):
         return False
+    if headline and covers_period(token.sent):
+        return False
     if _modal(token) or any(_modal(a) for a in token.ancestors if a.pos_ in {"VERB", "AUX"}):
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
@@ -270,6 +282,23 @@ def reports_event(token: Token, kind: str, *, headline: bool = False) -> bool:
     own = [t for t in token.subtree if not _in_conj(t, token)]
     return any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "CARDINAL"} or
                (t.pos_ == "NOUN" and t.lemma_ in NOUN_TRIGGERS and t.i != token.i) for t in own)
+
+
+# A year, a span of years or a month of a year with no day: "Attacks in mosques, 2000-2015", "Incidents of
+# violence - 2013", "Shelling along the border: March 2017 review".
+PERIOD = re.compile(r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d"
+                    r"(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?", re.I)
+DAY_NUMBER = re.compile(r"\b(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?\b")
+
+
+def covers_period(sentence) -> bool:
+    """A headline dated by a whole year or month, not a day, is a digest or chronology of many events."""
+    text = sentence.text
+    for match in PERIOD.finditer(text):
+        around = text[max(0, match.start() - 12) : match.end() + 12]
+        if not DAY_NUMBER.search(PERIOD.sub(" ", around)):
+            return True
+    return False
 
 
 def grievance_tokens(sentence: Sentence) -> set[int]:
@@ -308,6 +337,9 @@ def _governed(token: Token, words: set[str]) -> bool:
         if node.dep_ in {"advcl", "conj"}:
             # a clause of its own: "Staging a demonstration, they urged ...", "stopped a bus and killed a policeman"
             return False
+        if node.dep_ == "ccomp" and node.i < node.head.i and any(
+                t.text == "," for t in node.doc[node.i : node.head.i]):
+            return False  # a headline's comma splice: "10 killed, hostage situation foiled"
         node = node.head
         if node.lemma_.lower() in words:
             return True
