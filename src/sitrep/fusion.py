@@ -45,8 +45,13 @@ SAME_ADMIN1_POINTS, OTHER_ADMIN1_POINTS, OTHER_COUNTRY_POINTS = 0.5, -1.5, -3.0
 # Headline types are coarse ("kills" is an attack, "blast" a bombing): another violent class is no evidence
 # against. Nor is a protest or a statement: conflict data files the protests over a killing, and the
 # government's answer to it, with the killing ("Hazaras block highway over miners' killing").
-SAME_CLASS_POINTS, OTHER_CLASS_POINTS, OTHER_KIND_POINTS = 0.3, 0.0, 0.0
+# A protest or statement that speaks of no violence at all ("shopkeepers protest power cuts") is another event.
+SAME_CLASS_POINTS, OTHER_CLASS_POINTS, OTHER_KIND_POINTS, UNRELATED_KIND_POINTS = 0.3, 0.0, 0.0, -1.5
 NON_VIOLENT_CLASSES = frozenset({"protest_or_riot", "strategic_development"})
+# Stems (see `_stem`) of words that speak of violence, as a protest over a killing does.
+VIOLENCE_STEMS = frozenset("""kill murder attack bomb bombing blast explosion death dead shoot shot gun gunmen massacre
+massacr assassination assassinat lynch lynching violence violent terror terrorism terrorist martyr slay slain wound injur
+abduct kidnap kidnapp hostage raid strike strik airstrike airstrik drone dron militant""".split())
 SAME_TOLL_POINTS, FAR_TOLL_POINTS, FAR_TOLL_RATIO = 0.0, -0.5, 2.0
 SHARED_ACTOR_POINTS = 0.5
 WORD_POINTS = 3.0
@@ -273,7 +278,8 @@ def match_parts(a: Report, b: Report, *, rarity: Callable[[str], float] | None =
     if a.event_class == b.event_class:
         parts["class"] = SAME_CLASS_POINTS
     elif a.event_class in NON_VIOLENT_CLASSES or b.event_class in NON_VIOLENT_CLASSES:
-        parts["class"] = OTHER_KIND_POINTS
+        calm = a if a.event_class in NON_VIOLENT_CLASSES else b
+        parts["class"] = OTHER_KIND_POINTS if calm.words & VIOLENCE_STEMS else UNRELATED_KIND_POINTS
     else:
         parts["class"] = OTHER_CLASS_POINTS
     toll = _toll_points(a.deaths, b.deaths)
