@@ -150,3 +150,15 @@ def test_a_name_before_a_comma_and_a_city_lies_in_that_city():
     doc = from_publisher("Workers of two parties clashed outside an office in Karimabad, Karachi on Sunday, "
                          "injuring 15 people.", "Dawn")
     assert doc.incidents[0].location.admin1 == "Sindh"
+
+
+def test_a_town_spelt_differently_is_the_incident_place():
+    doc = extract("Police baton-charged traders protesting a power cut at Jaccobabad, Pakistan, on Monday.")
+    location = doc.incidents[0].location
+    assert (location.name, location.admin1) == ("Jacobabad", "Sindh")
+
+
+def test_a_spelling_variant_outside_the_named_province_is_not_taken():
+    # the spelling match lies in Sindh; the province the note names rules it out
+    doc = extract("Villagers blocked the road at Jaccobabad in Punjab, Pakistan, on Monday.")
+    assert all(p.admin1 != "Sindh" for p in doc.places if p.name == "Jacobabad")

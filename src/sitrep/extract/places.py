@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span
 
 from ..model import Article, Incident, Place
-from ..resolve.country_cues import publisher_city
+from ..resolve.country_cues import admin1_cue, publisher_city
 from ..resolve.places import DIVISION_WORDS, PRECISION, SETTLEMENT_WORDS, Gazetteer, GazetteerEntry, name_key
 from .context import Context, Sentence
 
@@ -21,6 +21,8 @@ MISLABELLED_MIN_POPULATION = 100_000
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "of", "under", "outside", "inside", "around", "across",
                             "to", "into", "towards", "between", "and", "via", "on"})
 MAX_NAME_TOKENS = 3
+# ... and the words that place a name spelt differently from the gazetteer's ("at Jaccobabad").
+SPELT_LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 # Names that carry a place name ("Dhaka University", "Punjab Police"); a town inside one
 # must be this large to be read as the town rather than a person or a word.
 NAME_LABELS = {"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -38,6 +40,9 @@ CONSISTENT_BONUS = 1.0
 # comma, is another place of that name ("Kaliganj bazar in Santhia upazila", "Karimabad,
 # Karachi": a neighbourhood the gazetteer lacks, not the namesake town elsewhere).
 OUTSIDE_DISTRICT_PENALTY = 1.0
+# A name matched only through a spelling variant is weaker evidence than one written as the
+# gazetteer knows it.
+SPELT_PENALTY = 1.0
 MAIN_COUNTRY_BONUS = 0.5
 # Below this a town abroad is taken for a misreading of a name at home.
 FOREIGN_TOWN_MIN_POPULATION = 100_000
@@ -67,8 +72,8 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
     places: dict[tuple[str, str | None], Place] = {}
     in_names: set[tuple[str, str | None]] = set()
     for sentence, ent, inside in found:
-        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1))
-        if not _plausible(entry, hints, local_only=False):
+        entry, spelt = resolve_name(gazetteer, ent, hints, admin1=sorted(admin1), spelling=not inside)
+        if not _plausible(entry, hints, local_only=False) or spelt and admin1 and entry.admin1 not in admin1:
             continue
         key = (entry.name, entry.country_code)
         if key in incident_places:
@@ -189,9 +194,11 @@ def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     district that holds it ("in Mashkay, Awaran")."""
     if not hints:
         return False
-    entry = gazetteer.resolve(span.text, country_codes=hints)
+    entry, spelt = resolve_name(gazetteer, span, hints)
     if entry is None or entry.country_code not in hints:
         return False
+    if spelt:  # a name known only by a spelling variant needs a plain place word around it (see resolve_name)
+        return True
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -285,16 +292,29 @@ def fallback_place(article: Article, hints: list[str], gazetteer: Gazetteer) -> 
     and exports, never an incident's own location): the
     capital of the article's main country when the text says "the capital", else the city its
     outlet is published in ("Dawn": Karachi), else the division or town the outlet is named
-    after ("Assam Tribune")."""
+    after ("Assam Tribune"). A regional party or state body the text names ("KRRS", "Trinamool",
+    data/admin1_cues.json) comes before the outlet's city: the outlet's city when it lies in
+    that division, else the division's seat."""
     capital = capital_place(article, hints, gazetteer)
     if capital is not None:
         return capital
     home = publisher_city(article.source)
+    home_entry = None
     if home is not None:
         city, code = home
-        entry = gazetteer.resolve(city, country_codes=[code])
-        if entry is not None and entry.country_code == code:
+        home_entry = gazetteer.resolve(city, country_codes=[code])
+        if home_entry is not None and home_entry.country_code != code:
+            home_entry = None
+    cue = admin1_cue(article.text, hints)
+    if cue is not None:
+        code, division = cue
+        if home_entry is not None and (home_entry.country_code, home_entry.admin1) == cue:
+            return home_entry
+        entry = gazetteer.resolve(division, country_codes=[code])
+        if entry is not None and entry.country_code == code and entry.admin1 == division:
             return entry
+    if home_entry is not None:
+        return home_entry
     return publisher_place(article.source, hints, gazetteer)
 
 
@@ -321,11 +341,16 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     other places and names around it give ("Nambol Bazar in Bishnupur district": Manipur's
     Bishnupur); attached to the trigger first, then the earliest."""
     hints = ctx.country_hints
-    first = [(ent, attached, gazetteer.resolve(ent.text, country_codes=hints)) for ent, attached in named]
-    first = [(ent, attached, entry) for ent, attached, entry in first if _plausible(entry, hints, local_only)]
+    resolved = [(ent, attached, *resolve_name(gazetteer, ent, hints)) for ent, attached in named]
+    resolved = [item for item in resolved if _plausible(item[2], hints, local_only)]
+    words = _admin_words(sentences, gazetteer, hints)
+    # a name matched only by its spelling must lie in a division the places named as written give
+    exact_admin1 = _named_admin1(ctx, gazetteer) | words
+    first = [(ent, attached, entry) for ent, attached, entry, spelt in resolved
+             if not spelt or not exact_admin1 or entry.admin1 in exact_admin1]
+    spelt_starts = {ent.start for ent, _, _, spelt in resolved if spelt}
     if not first:
         return None
-    words = _admin_words(sentences, gazetteer, hints)
     admin1 = {e.admin1 for _, _, e in first if e.admin1 and e.kind != "country"} | words
     admin2 = {e.admin2 for _, _, e in first if e.admin2 and e.kind == "district"}
     admin2_keys = {name_key(name) for name in admin2}
@@ -333,9 +358,12 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     containers = _containers(first)
     scored = []
     for position, (ent, attached, entry) in enumerate(first):
-        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1), admin2=sorted(admin2)) or entry
+        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1), admin2=sorted(admin2),
+                                  spelling=ent.start in spelt_starts) or entry
         others = {e.admin1 for other, _, e in first if other is not ent and e.kind != "country"} | words
         score = KIND_SCORE.get(entry.kind, 0.0) + (ATTACHED_BONUS if attached else 0.0)
+        if ent.start in spelt_starts:
+            score -= SPELT_PENALTY
         if entry.kind in {"city", "district"} and entry.admin1 in others:
             score += CONSISTENT_BONUS
         outside_container = ent.start in containers and containers[ent.start].admin1 != entry.admin1
@@ -347,6 +375,43 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
             score += MAIN_COUNTRY_BONUS
         scored.append((score, -position, entry))
     return max(scored, key=lambda item: item[:2])[2]
+
+
+def _named_admin1(ctx: Context, gazetteer: Gazetteer) -> set[str]:
+    """The first-level divisions of the places the article names as the gazetteer writes them,
+    in names too ("Durg Rural Youth Congress"), and of the capital when it says "the capital"."""
+    if "named_admin1" not in ctx.memo:
+        hints = ctx.country_hints
+        spans = [span for sentence in ctx.sentences
+                 for span in (*place_entities(ctx, sentence, gazetteer), *places_in_names(ctx, sentence, gazetteer))]
+        entries = [gazetteer.resolve(span.text, country_codes=hints) for span in spans]
+        capital = capital_place(ctx.article, hints, gazetteer)
+        ctx.memo["named_admin1"] = {e.admin1 for e in (*entries, capital)
+                                    if e is not None and e.admin1 and e.kind != "country" and _plausible(e, hints, False)}
+    return ctx.memo["named_admin1"]
+
+
+def resolve_name(gazetteer: Gazetteer, span: Span, hints: list[str], *, admin1: list[str] | tuple = (),
+                 spelling: bool = True) -> tuple[GazetteerEntry | None, bool]:
+    """(entry, whether only its spelling matched): the name as written, else, with `spelling`,
+    a division or town of the article's countries spelt a little differently ("at Dehadrun"),
+    where a plain place word stands around it: "in", "at", "near" before it, "district",
+    "village", "town"... after it, or a comma and another name after it."""
+    entry = gazetteer.resolve(span.text, country_codes=hints, admin1=admin1)
+    if entry is not None or not spelling or not _spelt_context(span):
+        return entry, False
+    entry = gazetteer.resolve(span.text, country_codes=hints, admin1=admin1, spelling=True)
+    return entry, entry is not None
+
+
+def _spelt_context(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    last = span[-1].lower_
+    # "Naurdero, Sindh", "Delhi, Jairpur, Kota": a name in a list of names or before the one that holds it
+    listed = after == "," and span.end + 1 < len(doc) and doc[span.end + 1].is_title
+    return before in SPELT_LOCATIVE_WORDS or listed or {after, last} & (DIVISION_WORDS | SETTLEMENT_WORDS) != set()
 
 
 def _containers(resolved: list[tuple[Span, bool, GazetteerEntry]]) -> dict[int, GazetteerEntry]:
