@@ -162,3 +162,32 @@ def test_a_spelling_variant_outside_the_named_province_is_not_taken():
     # the spelling match lies in Sindh; the province the note names rules it out
     doc = extract("Villagers blocked the road at Jaccobabad in Punjab, Pakistan, on Monday.")
     assert all(p.admin1 != "Sindh" for p in doc.places if p.name == "Jacobabad")
+
+
+def test_a_regional_party_codes_a_note_in_its_state_at_the_outlet_city_there():
+    place = coded_place("DMK workers staged a road blockade on Monday against the power cuts.", "The Hindu", ["IN"])
+    assert (place.name, place.admin1) == ("Chennai", "Tamil Nadu")
+
+
+def test_a_regional_party_beats_an_outlet_city_in_another_state():
+    place = coded_place("KRRS members staged a dharna on Monday, demanding a better sugarcane price.", "The Hindu",
+                        ["IN"])
+    assert place.admin1 == "Karnataka" and place.kind == "admin1"
+
+
+def test_a_town_named_with_a_place_word_places_an_article_that_names_no_country():
+    doc = from_publisher("Supporters of two candidates clashed at Beruwala town on Monday, injuring four.",
+                         "Weekly Courier")
+    assert any(p.name == "Beruwala" and p.country_code == "LK" for p in doc.places)
+
+
+def test_a_translated_name_of_a_town_abroad_is_no_place():
+    doc = from_publisher("Students on a hunger strike were taken to a hospital in Salt Lake on Monday.",
+                         "Hindustan Times")
+    assert all(p.country_code != "US" for p in doc.places)
+
+
+def test_a_city_inside_a_name_places_an_article_that_names_no_country():
+    doc = from_publisher("Teachers protested outside the Lahore Press Club on Monday over unpaid salaries.",
+                         "Weekly Courier")
+    assert any(p.name == "Lahore" and p.admin1 == "Punjab" for p in doc.places)

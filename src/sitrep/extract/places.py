@@ -21,12 +21,16 @@ MISLABELLED_MIN_POPULATION = 100_000
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "of", "under", "outside", "inside", "around", "across",
                             "to", "into", "towards", "between", "and", "via", "on"})
 MAX_NAME_TOKENS = 3
+# In an article that names no country, an unlabelled town this large counts as a place.
+UNHINTED_TOWN_MIN_POPULATION = 10_000
 # ... and the words that place a name spelt differently from the gazetteer's ("at Jaccobabad").
 SPELT_LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 # Names that carry a place name ("Dhaka University", "Punjab Police"); a town inside one
 # must be this large to be read as the town rather than a person or a word.
 NAME_LABELS = {"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 NAME_TOWN_MIN_POPULATION = 50_000
+# ... in an article that names no country, a city this large.
+UNHINTED_NAME_TOWN_MIN_POPULATION = 100_000
 IN_WORDS = (" in ", " at ")
 # "Government Law College, Tiruchi": the town after an institution's name is where it stands.
 INSTITUTION_LABELS = {"ORG", "FAC"}
@@ -73,7 +77,9 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
     in_names: set[tuple[str, str | None]] = set()
     for sentence, ent, inside in found:
         entry, spelt = resolve_name(gazetteer, ent, hints, admin1=sorted(admin1), spelling=not inside)
-        if not _plausible(entry, hints, local_only=False) or spelt and admin1 and entry.admin1 not in admin1:
+        if not _plausible(entry, hints, local_only=False, text=ent.text) or spelt and (
+            admin1 and entry.admin1 not in admin1 or not _spelling_fits(ctx, gazetteer, entry)
+        ):
             continue
         key = (entry.name, entry.country_code)
         if key in incident_places:
@@ -108,12 +114,11 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
 def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     """Places that other names carry ("Dhaka University", "Kerala Police", "Jaipur Municipal
     Corporation"): capitalised words inside an organisation, facility or group name, or an
-    actor mention, that name a division or a town of the article's countries; and provinces
+    actor mention, that name a division or a town of the article's countries (a province or a city
+    when the article names no country: "Karachi Press Club"); and provinces
     of those countries that qualify a title or a body the model left unlabelled ("Goa Tourism
     Minister", "Puducherry Government")."""
     hints = ctx.country_hints
-    if not hints:
-        return []
     hosts = [(ent.start, ent.end) for ent in sentence.span.ents if ent.label_ in NAME_LABELS]
     for mention in ctx.mentions_in(sentence.start, sentence.end):
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -126,10 +131,16 @@ def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> l
                 continue
             span = Span(ctx.doc, token.i, token.i + 1, label="GPE")
             entry = gazetteer.resolve(token.text, country_codes=hints)
-            if entry is not None and entry.country_code in hints and (
+            if entry is None:
+                continue
+            if hints and entry.country_code in hints and (
                 entry.kind in {"admin1", "district"} or (entry.kind == "city" and entry.population >= NAME_TOWN_MIN_POPULATION)
+            ) or not hints and (  # no country to go by: only a province or a city ("Karachi Press Club")
+                entry.kind == "admin1" or entry.kind == "city" and entry.population >= UNHINTED_NAME_TOWN_MIN_POPULATION
             ):
                 found.append(span)
+    if not hints:
+        return found
     return found + _provinces_qualifying_names(ctx, sentence, gazetteer, found)
 
 
@@ -193,7 +204,7 @@ def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     and a comma ("Government Law College, Tiruchi"), or after a place and a comma, as the
     district that holds it ("in Mashkay, Awaran")."""
     if not hints:
-        return False
+        return _placed_without_hints(gazetteer, span)
     entry, spelt = resolve_name(gazetteer, span, hints)
     if entry is None or entry.country_code not in hints:
         return False
@@ -206,6 +217,19 @@ def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
         doc[span.start - 2].ent_type_ in INSTITUTION_LABELS or _ends_located_name(doc, span.start - 1)
     )
     return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or after_comma
+
+
+def _placed_without_hints(gazetteer: Gazetteer, span: Span) -> bool:
+    """In an article that gives no country, a name the gazetteer knows as a division or a town
+    of some size, with a plain place word around it ("at Kahawatta town", "in Beruwala"):
+    the best evidence of where the article is."""
+    entry = gazetteer.resolve(span.text)
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return entry is not None and entry.kind in {"admin1", "district", "city"} and (
+        entry.kind != "city" or entry.population >= UNHINTED_TOWN_MIN_POPULATION
+    ) and (before in SPELT_LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS)
 
 
 def _ends_located_name(doc, end: int) -> bool:
@@ -342,12 +366,11 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     Bishnupur); attached to the trigger first, then the earliest."""
     hints = ctx.country_hints
     resolved = [(ent, attached, *resolve_name(gazetteer, ent, hints)) for ent, attached in named]
-    resolved = [item for item in resolved if _plausible(item[2], hints, local_only)]
+    resolved = [item for item in resolved if _plausible(item[2], hints, local_only, text=item[0].text)]
     words = _admin_words(sentences, gazetteer, hints)
-    # a name matched only by its spelling must lie in a division the places named as written give
-    exact_admin1 = _named_admin1(ctx, gazetteer) | words
+    # a name matched only by its spelling must fit the divisions the article names (_spelling_fits)
     first = [(ent, attached, entry) for ent, attached, entry, spelt in resolved
-             if not spelt or not exact_admin1 or entry.admin1 in exact_admin1]
+             if not spelt or _spelling_fits(ctx, gazetteer, entry, words)]
     spelt_starts = {ent.start for ent, _, _, spelt in resolved if spelt}
     if not first:
         return None
@@ -377,18 +400,27 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     return max(scored, key=lambda item: item[:2])[2]
 
 
-def _named_admin1(ctx: Context, gazetteer: Gazetteer) -> set[str]:
-    """The first-level divisions of the places the article names as the gazetteer writes them,
-    in names too ("Durg Rural Youth Congress"), and of the capital when it says "the capital"."""
+def _spelling_fits(ctx: Context, gazetteer: Gazetteer, entry: GazetteerEntry, words: set[str] = frozenset()) -> bool:
+    """Whether a place matched only by its spelling may stand: it lies in a first-level division
+    that the places named as the gazetteer writes them give (in names too: "Durg Rural Youth
+    Congress"; and the capital's when the text says "the capital"); when there are none, the
+    article's spelling matches must not scatter over several divisions ("Batpora, Bandipora"
+    read as a town in Bengal and one in Kashmir)."""
     if "named_admin1" not in ctx.memo:
         hints = ctx.country_hints
         spans = [span for sentence in ctx.sentences
                  for span in (*place_entities(ctx, sentence, gazetteer), *places_in_names(ctx, sentence, gazetteer))]
-        entries = [gazetteer.resolve(span.text, country_codes=hints) for span in spans]
-        capital = capital_place(ctx.article, hints, gazetteer)
-        ctx.memo["named_admin1"] = {e.admin1 for e in (*entries, capital)
-                                    if e is not None and e.admin1 and e.kind != "country" and _plausible(e, hints, False)}
-    return ctx.memo["named_admin1"]
+        named, spelt = [capital_place(ctx.article, hints, gazetteer)], []
+        for span in spans:
+            found, by_spelling = resolve_name(gazetteer, span, hints)
+            if _plausible(found, hints, False, text=span.text):
+                (spelt if by_spelling else named).append(found)
+        ctx.memo["named_admin1"] = {e.admin1 for e in named if e is not None and e.admin1 and e.kind != "country"}
+        ctx.memo["spelt_admin1"] = {e.admin1 for e in spelt}
+    anchors = ctx.memo["named_admin1"] | words
+    if anchors:
+        return entry.admin1 in anchors
+    return len(ctx.memo["spelt_admin1"] - {entry.admin1}) == 0
 
 
 def resolve_name(gazetteer: Gazetteer, span: Span, hints: list[str], *, admin1: list[str] | tuple = (),
@@ -410,7 +442,8 @@ def _spelt_context(span: Span) -> bool:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     last = span[-1].lower_
     # "Naurdero, Sindh", "Delhi, Jairpur, Kota": a name in a list of names or before the one that holds it
-    listed = after == "," and span.end + 1 < len(doc) and doc[span.end + 1].is_title
+    listed = (after in {",", "and"} and span.end + 1 < len(doc) and doc[span.end + 1].is_title
+              or before in {",", "and"} and span.start > 1 and doc[span.start - 2].is_title)
     return before in SPELT_LOCATIVE_WORDS or listed or {after, last} & (DIVISION_WORDS | SETTLEMENT_WORDS) != set()
 
 
@@ -422,18 +455,30 @@ def _containers(resolved: list[tuple[Span, bool, GazetteerEntry]]) -> dict[int, 
             if ent.end + 1 in by_start and ent.end < len(ent.doc) and ent.doc[ent.end].text == ","}
 
 
-def _plausible(entry: GazetteerEntry | None, hints: list[str], local_only: bool) -> bool:
+def _plausible(entry: GazetteerEntry | None, hints: list[str], local_only: bool, text: str | None = None) -> bool:
     """A small town outside the article's main country is usually a misreading of a name at
     home ("Madan" in a Bangladeshi note is not the Bulgarian town: the town's own name is
     its country's only evidence); so is any place outside the article's countries when the
-    article's own place is sought."""
+    article's own place is sought. A town abroad must also be written by its own name, not
+    one of the translations GeoNames lists ("Salt Lake" is Kolkata's, not Salt Lake City;
+    "White House" is no name of Casablanca in the news)."""
     if entry is None:
         return False
     if not hints or entry.country_code == hints[0]:
         return True
     if local_only and entry.country_code not in hints:
         return False
-    return entry.kind not in {"city", "district"} or entry.population >= FOREIGN_TOWN_MIN_POPULATION
+    if entry.kind not in {"city", "district"}:
+        return True
+    return entry.population >= FOREIGN_TOWN_MIN_POPULATION and (text is None or _own_name(text, entry))
+
+
+def _own_name(text: str, entry: GazetteerEntry) -> bool:
+    key = name_key(re.sub(r"['’]s?$", "", text.strip()))
+    words = key.split()
+    if len(words) > 1 and words[-1] in DIVISION_WORDS | SETTLEMENT_WORDS:
+        key = " ".join(words[:-1])
+    return key == name_key(entry.name)
 
 
 def _admin_words(sentences: list[Sentence], gazetteer: Gazetteer, hints: list[str]) -> set[str]:
