@@ -191,3 +191,11 @@ def test_a_city_inside_a_name_places_an_article_that_names_no_country():
     doc = from_publisher("Teachers protested outside the Lahore Press Club on Monday over unpaid salaries.",
                          "Weekly Courier")
     assert any(p.name == "Lahore" and p.admin1 == "Punjab" for p in doc.places)
+
+
+def test_spelling_matches_in_several_divisions_and_no_anchor_are_not_taken():
+    # both names read only by their spelling, one in Uttarakhand and one in Kashmir: neither is trusted
+    doc = extract("Students protested in Dehadrun and Baramulla, India, on Monday.")
+    assert not {"Dehradun", "Baramula"} & {p.name for p in doc.places}
+    doc = extract("Students protested in Dehadrun, India, on Monday.")
+    assert "Dehradun" in {p.name for p in doc.places}
