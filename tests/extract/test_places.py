@@ -150,3 +150,52 @@ def test_a_name_before_a_comma_and_a_city_lies_in_that_city():
     doc = from_publisher("Workers of two parties clashed outside an office in Karimabad, Karachi on Sunday, "
                          "injuring 15 people.", "Dawn")
     assert doc.incidents[0].location.admin1 == "Sindh"
+
+
+def test_a_town_spelt_differently_is_the_incident_place():
+    doc = extract("Police baton-charged traders protesting a power cut at Jaccobabad, Pakistan, on Monday.")
+    location = doc.incidents[0].location
+    assert (location.name, location.admin1) == ("Jacobabad", "Sindh")
+
+
+def test_a_spelling_variant_outside_the_named_province_is_not_taken():
+    # the spelling match lies in Sindh; the province the note names rules it out
+    doc = extract("Villagers blocked the road at Jaccobabad in Punjab, Pakistan, on Monday.")
+    assert all(p.admin1 != "Sindh" for p in doc.places if p.name == "Jacobabad")
+
+
+def test_a_regional_party_codes_a_note_in_its_state_at_the_outlet_city_there():
+    place = coded_place("DMK workers staged a road blockade on Monday against the power cuts.", "The Hindu", ["IN"])
+    assert (place.name, place.admin1) == ("Chennai", "Tamil Nadu")
+
+
+def test_a_regional_party_beats_an_outlet_city_in_another_state():
+    place = coded_place("KRRS members staged a dharna on Monday, demanding a better sugarcane price.", "The Hindu",
+                        ["IN"])
+    assert place.admin1 == "Karnataka" and place.kind == "admin1"
+
+
+def test_a_town_named_with_a_place_word_places_an_article_that_names_no_country():
+    doc = from_publisher("Supporters of two candidates clashed at Beruwala town on Monday, injuring four.",
+                         "Weekly Courier")
+    assert any(p.name == "Beruwala" and p.country_code == "LK" for p in doc.places)
+
+
+def test_a_translated_name_of_a_town_abroad_is_no_place():
+    doc = from_publisher("Students on a hunger strike were taken to a hospital in Salt Lake on Monday.",
+                         "Hindustan Times")
+    assert all(p.country_code != "US" for p in doc.places)
+
+
+def test_a_city_inside_a_name_places_an_article_that_names_no_country():
+    doc = from_publisher("Teachers protested outside the Lahore Press Club on Monday over unpaid salaries.",
+                         "Weekly Courier")
+    assert any(p.name == "Lahore" and p.admin1 == "Punjab" for p in doc.places)
+
+
+def test_spelling_matches_in_several_divisions_and_no_anchor_are_not_taken():
+    # both names read only by their spelling, one in Uttarakhand and one in Kashmir: neither is trusted
+    doc = extract("Students protested in Dehadrun and Baramulla, India, on Monday.")
+    assert not {"Dehradun", "Baramula"} & {p.name for p in doc.places}
+    doc = extract("Students protested in Dehadrun, India, on Monday.")
+    assert "Dehradun" in {p.name for p in doc.places}

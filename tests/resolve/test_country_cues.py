@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from sitrep.resolve.country_cues import admin_term_countries, publisher_city, publisher_country
+from sitrep.resolve.country_cues import admin1_cue, admin_term_countries, publisher_city, publisher_country
 
 
 @pytest.mark.parametrize("name, country", [
@@ -74,3 +74,32 @@ def test_every_home_city_outlet_is_a_known_outlet():
     for code, cities in data["home_cities"].items():
         for names in cities.values():
             assert {publisher_country(name) for name in names} == {code}
+
+
+@pytest.mark.parametrize(("text", "countries", "cue"), [
+    ("Farmers of the Karnataka Rajya Raitha Sangha blocked the highway.", ["IN"], ("IN", "Karnataka")),
+    ("KRRS activists staged a dharna.", ["IN"], ("IN", "Karnataka")),
+    ("Trinamool supporters clashed with CPI(M) workers.", ["IN"], ("IN", "West Bengal")),
+    ("ANP workers rallied against load-shedding.", ["PK"], ("PK", "Khyber Pakhtunkhwa")),
+    ("MQM workers rallied against load-shedding.", [], ("PK", "Sindh")),
+])
+def test_admin1_cue_reads_regional_parties_and_bodies(text, countries, cue):
+    assert admin1_cue(text, countries) == cue
+
+
+def test_admin1_cue_needs_one_clear_division():
+    assert admin1_cue("Workers protested against the price rise.", ["IN"]) is None
+    assert admin1_cue("DMK and Trinamool leaders spoke.", ["IN"]) is None  # two divisions, one cue each
+    assert admin1_cue("ANP workers rallied.", []) is None  # a Pakistani and a Myanmar party share the acronym
+    assert admin1_cue("krrs activists staged a dharna.", ["IN"]) is None  # acronyms count in capitals only
+
+
+def test_admin1_cues_name_divisions_the_gazetteer_knows():
+    from sitrep.resolve.places import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    cues = json.loads((importlib.resources.files("sitrep") / "data" / "admin1_cues.json").read_text())["cues"]
+    for code, divisions in cues.items():
+        for division in divisions:
+            entry = gazetteer.resolve(division, country_codes=[code])
+            assert entry is not None and entry.country_code == code and entry.admin1 == division, division

@@ -429,3 +429,39 @@ def test_a_province_does_not_give_way_to_a_town_of_its_alternate_name(gazetteer)
 def test_an_upazila_is_a_district_of_its_district(gazetteer):
     entry = gazetteer.resolve("Sapahar upazila", country_codes=["BD"])
     assert (entry.kind, entry.admin2, entry.admin1) == ("district", "Naogaon", "Rajshahi")
+
+
+# --------------------------------------------------------------------------- spelling variants
+
+
+@pytest.mark.parametrize(
+    ("key", "folded"),
+    [("lakshmipur", "laksmipur"), ("laxmipur", "laksmipur"), ("mirpur khas", "mirpurkas"),
+     ("jaccobabad", "jacobabad"), ("nowshera", "novsera")],
+)
+def test_spelling_key_folds_transliteration_variants(key, folded):
+    assert places.spelling_key(key) == folded
+
+
+@pytest.mark.parametrize(
+    ("name", "hints", "expected"),
+    [("Jaccobabad", ["PK"], "Jacobabad"), ("Mirpurkhas", ["PK"], "Mirpur Khas"),
+     ("Laxmipur", ["BD"], "Lakshmipur"), ("Dehadrun", ["IN"], "Dehradun")],
+)
+def test_spelling_tolerant_lookup_in_the_hinted_country(gazetteer, name, hints, expected):
+    assert gazetteer.resolve(name, country_codes=hints) is None
+    entry = gazetteer.resolve(name, country_codes=hints, spelling=True)
+    assert entry is not None and entry.name == expected and entry.country_code == hints[0]
+
+
+def test_spelling_tolerance_needs_a_hint_and_a_long_enough_name(gazetteer):
+    assert gazetteer.resolve("Jaccobabad", spelling=True) is None
+    assert gazetteer.resolve("Kotx", country_codes=["PK"], spelling=True) is None
+    assert gazetteer.resolve("Police", country_codes=["PK"], spelling=True) is None
+
+
+@pytest.mark.parametrize(("name", "admin1"), [("Noakhali", "Chittagong"), ("Rajbari district", "Dhaka"),
+                                              ("Munshiganj", "Dhaka")])
+def test_bangladesh_districts_from_the_boundary_file(gazetteer, name, admin1):
+    entry = gazetteer.resolve(name, country_codes=["BD"])
+    assert entry is not None and entry.kind == "district" and entry.admin1 == admin1

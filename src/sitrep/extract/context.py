@@ -69,6 +69,8 @@ class Context:
     # groups ("new:<slug>") and country-scoped generic actors ("protesters:IN").
     new_actors: dict[str, ActorEntry] = field(default_factory=dict)
     country_counts: Counter = field(default_factory=Counter)
+    # Values derived once per article by an extractor that needs them several times (keyed by name).
+    memo: dict = field(default_factory=dict)
     _chunks: dict[int, list[Span]] | None = None
 
     def noun_chunks(self, sentence: Sentence) -> list[Span]:

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span
 
 from ..model import Article, Incident, Place
-from ..resolve.country_cues import publisher_city
+from ..resolve.country_cues import admin1_cue, publisher_city
 from ..resolve.places import DIVISION_WORDS, PRECISION, SETTLEMENT_WORDS, Gazetteer, GazetteerEntry, name_key
 from .context import Context, Sentence
 
@@ -21,10 +21,16 @@ MISLABELLED_MIN_POPULATION = 100_000
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "of", "under", "outside", "inside", "around", "across",
                             "to", "into", "towards", "between", "and", "via", "on"})
 MAX_NAME_TOKENS = 3
+# In an article that names no country, an unlabelled town this large counts as a place.
+UNHINTED_TOWN_MIN_POPULATION = 10_000
+# ... and the words that place a name spelt differently from the gazetteer's ("at Jaccobabad").
+SPELT_LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 # Names that carry a place name ("Dhaka University", "Punjab Police"); a town inside one
 # must be this large to be read as the town rather than a person or a word.
 NAME_LABELS = {"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 NAME_TOWN_MIN_POPULATION = 50_000
+# ... in an article that names no country, a city this large.
+UNHINTED_NAME_TOWN_MIN_POPULATION = 100_000
 IN_WORDS = (" in ", " at ")
 # "Government Law College, Tiruchi": the town after an institution's name is where it stands.
 INSTITUTION_LABELS = {"ORG", "FAC"}
@@ -38,6 +44,9 @@ CONSISTENT_BONUS = 1.0
 # comma, is another place of that name ("Kaliganj bazar in Santhia upazila", "Karimabad,
 # Karachi": a neighbourhood the gazetteer lacks, not the namesake town elsewhere).
 OUTSIDE_DISTRICT_PENALTY = 1.0
+# A name matched only through a spelling variant is weaker evidence than one written as the
+# gazetteer knows it.
+SPELT_PENALTY = 1.0
 MAIN_COUNTRY_BONUS = 0.5
 # Below this a town abroad is taken for a misreading of a name at home.
 FOREIGN_TOWN_MIN_POPULATION = 100_000
@@ -67,8 +76,10 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
     places: dict[tuple[str, str | None], Place] = {}
     in_names: set[tuple[str, str | None]] = set()
     for sentence, ent, inside in found:
-        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1))
-        if not _plausible(entry, hints, local_only=False):
+        entry, spelt = resolve_name(gazetteer, ent, hints, admin1=sorted(admin1), spelling=not inside)
+        if not _plausible(entry, hints, local_only=False, text=ent.text) or spelt and (
+            admin1 and entry.admin1 not in admin1 or not _spelling_fits(ctx, gazetteer, entry)
+        ):
             continue
         key = (entry.name, entry.country_code)
         if key in incident_places:
@@ -103,12 +114,11 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
 def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     """Places that other names carry ("Dhaka University", "Kerala Police", "Jaipur Municipal
     Corporation"): capitalised words inside an organisation, facility or group name, or an
-    actor mention, that name a division or a town of the article's countries; and provinces
+    actor mention, that name a division or a town of the article's countries (a province or a city
+    when the article names no country: "Karachi Press Club"); and provinces
     of those countries that qualify a title or a body the model left unlabelled ("Goa Tourism
     Minister", "Puducherry Government")."""
     hints = ctx.country_hints
-    if not hints:
-        return []
     hosts = [(ent.start, ent.end) for ent in sentence.ents if ent.label_ in NAME_LABELS]
     for mention in ctx.mentions_in(sentence.start, sentence.end):
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -121,10 +131,16 @@ def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> l
                 continue
             span = Span(ctx.doc, token.i, token.i + 1, label="GPE")
             entry = gazetteer.resolve(token.text, country_codes=hints)
-            if entry is not None and entry.country_code in hints and (
+            if entry is None:
+                continue
+            if hints and entry.country_code in hints and (
                 entry.kind in {"admin1", "district"} or (entry.kind == "city" and entry.population >= NAME_TOWN_MIN_POPULATION)
+            ) or not hints and (  # no country to go by: only a province or a city ("Karachi Press Club")
+                entry.kind == "admin1" or entry.kind == "city" and entry.population >= UNHINTED_NAME_TOWN_MIN_POPULATION
             ):
                 found.append(span)
+    if not hints:
+        return found
     return found + _provinces_qualifying_names(ctx, sentence, gazetteer, found)
 
 
@@ -188,10 +204,12 @@ def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     and a comma ("Government Law College, Tiruchi"), or after a place and a comma, as the
     district that holds it ("in Mashkay, Awaran")."""
     if not hints:
-        return False
-    entry = gazetteer.resolve(span.text, country_codes=hints)
+        return _placed_without_hints(gazetteer, span)
+    entry, spelt = resolve_name(gazetteer, span, hints)
     if entry is None or entry.country_code not in hints:
         return False
+    if spelt:  # a name known only by a spelling variant needs a plain place word around it (see resolve_name)
+        return True
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -199,6 +217,19 @@ def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
         doc[span.start - 2].ent_type_ in INSTITUTION_LABELS or _ends_located_name(doc, span.start - 1)
     )
     return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or after_comma
+
+
+def _placed_without_hints(gazetteer: Gazetteer, span: Span) -> bool:
+    """In an article that gives no country, a name the gazetteer knows as a division or a town
+    of some size, with a plain place word around it ("at Kahawatta town", "in Beruwala"):
+    the best evidence of where the article is."""
+    entry = gazetteer.resolve(span.text)
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return entry is not None and entry.kind in {"admin1", "district", "city"} and (
+        entry.kind != "city" or entry.population >= UNHINTED_TOWN_MIN_POPULATION
+    ) and (before in SPELT_LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS)
 
 
 def _ends_located_name(doc, end: int) -> bool:
@@ -285,16 +316,29 @@ def fallback_place(article: Article, hints: list[str], gazetteer: Gazetteer) -> 
     and exports, never an incident's own location): the
     capital of the article's main country when the text says "the capital", else the city its
     outlet is published in ("Dawn": Karachi), else the division or town the outlet is named
-    after ("Assam Tribune")."""
+    after ("Assam Tribune"). A regional party or state body the text names ("KRRS", "Trinamool",
+    data/admin1_cues.json) comes before the outlet's city: the outlet's city when it lies in
+    that division, else the division's seat."""
     capital = capital_place(article, hints, gazetteer)
     if capital is not None:
         return capital
     home = publisher_city(article.source)
+    home_entry = None
     if home is not None:
         city, code = home
-        entry = gazetteer.resolve(city, country_codes=[code])
-        if entry is not None and entry.country_code == code:
+        home_entry = gazetteer.resolve(city, country_codes=[code])
+        if home_entry is not None and home_entry.country_code != code:
+            home_entry = None
+    cue = admin1_cue(article.text, hints)
+    if cue is not None:
+        code, division = cue
+        if home_entry is not None and (home_entry.country_code, home_entry.admin1) == cue:
+            return home_entry
+        entry = gazetteer.resolve(division, country_codes=[code])
+        if entry is not None and entry.country_code == code and entry.admin1 == division:
             return entry
+    if home_entry is not None:
+        return home_entry
     return publisher_place(article.source, hints, gazetteer)
 
 
@@ -321,11 +365,15 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     other places and names around it give ("Nambol Bazar in Bishnupur district": Manipur's
     Bishnupur); attached to the trigger first, then the earliest."""
     hints = ctx.country_hints
-    first = [(ent, attached, gazetteer.resolve(ent.text, country_codes=hints)) for ent, attached in named]
-    first = [(ent, attached, entry) for ent, attached, entry in first if _plausible(entry, hints, local_only)]
+    resolved = [(ent, attached, *resolve_name(gazetteer, ent, hints)) for ent, attached in named]
+    resolved = [item for item in resolved if _plausible(item[2], hints, local_only, text=item[0].text)]
+    words = _admin_words(sentences, gazetteer, hints)
+    # a name matched only by its spelling must fit the divisions the article names (_spelling_fits)
+    first = [(ent, attached, entry) for ent, attached, entry, spelt in resolved
+             if not spelt or _spelling_fits(ctx, gazetteer, entry, words)]
+    spelt_starts = {ent.start for ent, _, _, spelt in resolved if spelt}
     if not first:
         return None
-    words = _admin_words(sentences, gazetteer, hints)
     admin1 = {e.admin1 for _, _, e in first if e.admin1 and e.kind != "country"} | words
     admin2 = {e.admin2 for _, _, e in first if e.admin2 and e.kind == "district"}
     admin2_keys = {name_key(name) for name in admin2}
@@ -333,9 +381,12 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     containers = _containers(first)
     scored = []
     for position, (ent, attached, entry) in enumerate(first):
-        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1), admin2=sorted(admin2)) or entry
+        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1), admin2=sorted(admin2),
+                                  spelling=ent.start in spelt_starts) or entry
         others = {e.admin1 for other, _, e in first if other is not ent and e.kind != "country"} | words
         score = KIND_SCORE.get(entry.kind, 0.0) + (ATTACHED_BONUS if attached else 0.0)
+        if ent.start in spelt_starts:
+            score -= SPELT_PENALTY
         if entry.kind in {"city", "district"} and entry.admin1 in others:
             score += CONSISTENT_BONUS
         outside_container = ent.start in containers and containers[ent.start].admin1 != entry.admin1
@@ -349,6 +400,53 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     return max(scored, key=lambda item: item[:2])[2]
 
 
+def _spelling_fits(ctx: Context, gazetteer: Gazetteer, entry: GazetteerEntry, words: set[str] = frozenset()) -> bool:
+    """Whether a place matched only by its spelling may stand: it lies in a first-level division
+    that the places named as the gazetteer writes them give (in names too: "Durg Rural Youth
+    Congress"; and the capital's when the text says "the capital"); when there are none, the
+    article's spelling matches must not scatter over several divisions ("Batpora, Bandipora"
+    read as a town in Bengal and one in Kashmir)."""
+    if "named_admin1" not in ctx.memo:
+        hints = ctx.country_hints
+        spans = [span for sentence in ctx.sentences
+                 for span in (*place_entities(ctx, sentence, gazetteer), *places_in_names(ctx, sentence, gazetteer))]
+        named, spelt = [capital_place(ctx.article, hints, gazetteer)], []
+        for span in spans:
+            found, by_spelling = resolve_name(gazetteer, span, hints)
+            if _plausible(found, hints, False, text=span.text):
+                (spelt if by_spelling else named).append(found)
+        ctx.memo["named_admin1"] = {e.admin1 for e in named if e is not None and e.admin1 and e.kind != "country"}
+        ctx.memo["spelt_admin1"] = {e.admin1 for e in spelt}
+    anchors = ctx.memo["named_admin1"] | words
+    if anchors:
+        return entry.admin1 in anchors
+    return len(ctx.memo["spelt_admin1"] - {entry.admin1}) == 0
+
+
+def resolve_name(gazetteer: Gazetteer, span: Span, hints: list[str], *, admin1: list[str] | tuple = (),
+                 spelling: bool = True) -> tuple[GazetteerEntry | None, bool]:
+    """(entry, whether only its spelling matched): the name as written, else, with `spelling`,
+    a division or town of the article's countries spelt a little differently ("at Dehadrun"),
+    where a plain place word stands around it: "in", "at", "near" before it, "district",
+    "village", "town"... after it, or a comma and another name after it."""
+    entry = gazetteer.resolve(span.text, country_codes=hints, admin1=admin1)
+    if entry is not None or not spelling or not _spelt_context(span):
+        return entry, False
+    entry = gazetteer.resolve(span.text, country_codes=hints, admin1=admin1, spelling=True)
+    return entry, entry is not None
+
+
+def _spelt_context(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    last = span[-1].lower_
+    # "Naurdero, Sindh", "Delhi, Jairpur, Kota": a name in a list of names or before the one that holds it
+    listed = (after in {",", "and"} and span.end + 1 < len(doc) and doc[span.end + 1].is_title
+              or before in {",", "and"} and span.start > 1 and doc[span.start - 2].is_title)
+    return before in SPELT_LOCATIVE_WORDS or listed or {after, last} & (DIVISION_WORDS | SETTLEMENT_WORDS) != set()
+
+
 def _containers(resolved: list[tuple[Span, bool, GazetteerEntry]]) -> dict[int, GazetteerEntry]:
     """Start of a place name -> the division or town written right after it and a comma,
     which holds it ("Karimabad, Karachi", "Hisar, Haryana")."""
@@ -357,18 +455,30 @@ def _containers(resolved: list[tuple[Span, bool, GazetteerEntry]]) -> dict[int, 
             if ent.end + 1 in by_start and ent.end < len(ent.doc) and ent.doc[ent.end].text == ","}
 
 
-def _plausible(entry: GazetteerEntry | None, hints: list[str], local_only: bool) -> bool:
+def _plausible(entry: GazetteerEntry | None, hints: list[str], local_only: bool, text: str | None = None) -> bool:
     """A small town outside the article's main country is usually a misreading of a name at
     home ("Madan" in a Bangladeshi note is not the Bulgarian town: the town's own name is
     its country's only evidence); so is any place outside the article's countries when the
-    article's own place is sought."""
+    article's own place is sought. A town abroad must also be written by its own name, not
+    one of the translations GeoNames lists ("Salt Lake" is Kolkata's, not Salt Lake City;
+    "White House" is no name of Casablanca in the news)."""
     if entry is None:
         return False
     if not hints or entry.country_code == hints[0]:
         return True
     if local_only and entry.country_code not in hints:
         return False
-    return entry.kind not in {"city", "district"} or entry.population >= FOREIGN_TOWN_MIN_POPULATION
+    if entry.kind not in {"city", "district"}:
+        return True
+    return entry.population >= FOREIGN_TOWN_MIN_POPULATION and (text is None or _own_name(text, entry))
+
+
+def _own_name(text: str, entry: GazetteerEntry) -> bool:
+    key = name_key(re.sub(r"['’]s?$", "", text.strip()))
+    words = key.split()
+    if len(words) > 1 and words[-1] in DIVISION_WORDS | SETTLEMENT_WORDS:
+        key = " ".join(words[:-1])
+    return key == name_key(entry.name)
 
 
 def _admin_words(sentences: list[Sentence], gazetteer: Gazetteer, hints: list[str]) -> set[str]:

@@ -91,3 +91,37 @@ def admin_term_countries(text: str) -> set[str]:
     """Countries whose own administrative words appear in `text`."""
     pattern, by_term = _admin_terms()
     return {by_term.get(match.group(0)) or by_term[match.group(0).lower()] for match in pattern.finditer(text)}
+
+
+@functools.cache
+def _admin1_cues() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
+    """One pattern over every cue of data/admin1_cues.json, and cue -> (country, division)s."""
+    by_cue: dict[str, list[tuple[str, str]]] = {}
+    for code, divisions in _data("admin1_cues.json")["cues"].items():
+        for division, cues in divisions.items():
+            for cue in cues:
+                by_cue.setdefault(cue if cue.isupper() else cue.lower(), []).append((code, division))
+    acronyms = sorted((c for c in by_cue if c.isupper()), key=len, reverse=True)
+    words = sorted((c for c in by_cue if not c.isupper()), key=len, reverse=True)
+    alternatives = [re.escape(c) for c in acronyms] + ["(?i:" + "|".join(re.escape(w) for w in words) + ")"]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"), by_cue
+
+
+def admin1_cue(text: str, countries: list[str] | tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """(country code, first-level division) that the regional parties, state bodies and
+    institutions `text` names point to (data/admin1_cues.json), within `countries` when given;
+    None when it names none or points to several divisions as often.
+
+    Example: admin1_cue("KRRS activists staged a dharna.", ["IN"]) == ("IN", "Karnataka")
+    """
+    pattern, by_cue = _admin1_cues()
+    votes: dict[tuple[str, str], int] = {}
+    for match in pattern.finditer(text):
+        cue = match.group(0)
+        for code, division in by_cue.get(cue) or by_cue.get(cue.lower(), ()):
+            if not countries or code in countries:
+                votes[(code, division)] = votes.get((code, division), 0) + 1
+    ranked = sorted(votes.items(), key=lambda item: -item[1])
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]

