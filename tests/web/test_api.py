@@ -95,8 +95,15 @@ def test_incident_detail_has_every_report_with_its_article_and_evidence_offsets(
     assert detail["conflicts"] == {} and detail["edits"] == []
 
 
+def test_explain_says_how_each_report_came_into_the_incident(reader):
+    (kabul,) = reader.get("/api/incidents", params={"q": "kabul"}).json()["items"]
+    explained = reader.get(f"/api/incidents/{kabul['id']}/explain").json()
+    assert [r["how"] for r in explained["reports"]] == ["started this incident"]
+    assert explained["fields"]["fatalities"]["value"]["min"] == 7 and explained["threshold"] > 0
+
+
 def test_unknown_records_are_404_with_a_message(reader):
-    for path in ("/api/incidents/nope-1", "/api/articles/nope", "/api/actors/nope"):
+    for path in ("/api/incidents/nope-1", "/api/incidents/nope-1/explain", "/api/articles/nope", "/api/actors/nope"):
         response = reader.get(path)
         assert response.status_code == 404 and "nope" in response.json()["detail"]
 

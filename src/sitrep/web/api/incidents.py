@@ -1,5 +1,6 @@
 """GET /api/incidents: the list (filters as in `sitrep incidents`, search, sorting, paging), map points, the
-timeline, and one incident with every report, its conflicting values and evidence spans."""
+timeline, one incident with every report, its conflicting values and evidence spans, and why fusion put its
+reports together (as `sitrep explain`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import JSONResponse
 
+from ...errors import UnknownRecord
 from ...store.detail import incident_detail
+from ...store.explain import explain_incident
 from ...store.query import SortOrder, count_incidents, incident_points, incident_timeline, list_incidents
 from ..deps import FiltersDep, PagingDep, SessionDep
 
@@ -48,3 +51,13 @@ def incident(incident_id: str, session: SessionDep) -> JSONResponse:
     if found is None:
         raise HTTPException(404, f"no incident {incident_id!r}")
     return JSONResponse(found)
+
+
+@router.get("/{incident_id}/explain")
+def explain(incident_id: str, session: SessionDep) -> JSONResponse:
+    """Why the incident holds its reports: fusion's scores and their parts, the nearby reports kept apart, the
+    review edits, and the rule behind each consolidated value (as `sitrep explain`)."""
+    try:
+        return JSONResponse(explain_incident(session, incident_id))
+    except UnknownRecord:
+        raise HTTPException(404, f"no incident {incident_id!r}") from None
