@@ -68,6 +68,13 @@ def test_an_overnight_raid_happened_the_night_before_publication():
         ("2018-02-19", "2018-02-20", "range")
 
 
+def test_a_headline_figure_is_not_a_target_beside_the_victims_it_counts():
+    found = sitrep.extract("Bomb kills 7 at Kabul checkpoint\n\n" + PUBLISHED + "A roadside bomb exploded near a "
+                           "police checkpoint in Kabul on Sunday, killing seven policemen, officials said.").incidents[0]
+    names = target_names(found)
+    assert "seven policemen" in names and "7" not in names
+
+
 def test_a_grievance_names_no_victims_but_an_assassination_does():
     found = incident("Gunmen opened fire on a bus in Quetta on Monday. The gunmen said the attack was revenge for "
                      "the killing of Muslims. The assassination of the governor last year was also avenged, they said.")

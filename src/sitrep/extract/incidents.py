@@ -340,6 +340,9 @@ def _merge_targets(cluster: Cluster, harmed: list[tuple[str, str, bool]]) -> lis
     by_type: dict[str, list[tuple[str, bool]]] = {}
     # A superlative description is context, not another target.
     aimed = [t for m in cluster.mentions if not m.context for t in m.targets]
+    # A bare figure ("Bomb kills 7") names the same dead as a described group with that figure ("seven policemen").
+    described = {counts.parse_number(t.split()[0]) for t, _, _ in aimed + harmed if " " in t} - {None}
+    harmed = [h for h in harmed if " " in h[0] or counts.parse_number(h[0]) not in described]
     for text, target_type, proper in aimed + harmed:
         by_type.setdefault(target_type, [])
         if text not in [t for t, _ in by_type[target_type]]:
