@@ -15,24 +15,23 @@ def extracted_incident(article: Article, incident: Incident) -> dict[str, Any]:
 
 
 def fused_incident(fused: FusedIncident, sources: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """A fused incident: the consolidated values (fusion's rules), targets and weapons of every report in
-    report order, the highest confidence, and `sources[report id]` for each report (see `source`)."""
+    """A fused incident: the consolidated values (fusion's rules, as the knowledge base consolidates them), the
+    highest confidence, and `sources[report id]` for each report (see `source`)."""
     chosen = {name: consolidated.value for name, consolidated in fused.consolidate().items()}
-    incidents = [report.incident for report in fused.reports]
-    values = _values(incidents[0])
-    values.update({
+    return {
         "type": chosen["type"],
         "date": chosen["date"].model_dump(mode="json"),
         "location": chosen["location"].model_dump(mode="json") if chosen["location"] else None,
-        "targets": list({t.name: t.model_dump(mode="json") for i in incidents for t in i.targets}.values()),
-        "weapons": list(dict.fromkeys(w for i in incidents for w in i.weapons)),
+        "targets": [t.model_dump(mode="json") for t in chosen["targets"]],
+        "weapons": list(chosen["weapons"]),
         "fatalities": _count(chosen["fatalities"]),
         "injuries": _count(chosen["injuries"]),
         "perpetrator_fatalities": _count(chosen["perpetrator_fatalities"]),
         "perpetrators": [_perpetrator(p) for p in chosen["perpetrators"]],
-        "confidence": max(i.confidence for i in incidents),
-    })
-    return {**values, "id": fused.id, "sources": [sources[report.id] for report in fused.reports]}
+        "confidence": max(report.incident.confidence for report in fused.reports),
+        "id": fused.id,
+        "sources": [sources[report.id] for report in fused.reports],
+    }
 
 
 def _values(incident: Incident) -> dict[str, Any]:
