@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..fusion import FusedIncident, report_from
-from ..model import Incident, Record
+from ..fusion import FusedIncident
+from ..model import Record
 from .columns import incident_values, place_key
+from .fuse import stored_report
 
 RULE_SINGLE = "single report"
 RULE_FUSED = "fused reports"
@@ -23,8 +24,7 @@ SUMMARY_EXCLUDE = {"evidence", "mentions", "geonameid", "text"}
 def consolidate(incident_id: str, reports: list[tuple[Any, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
     """(report row, its article's id/published/source) pairs → the incident's column values and consolidation record."""
     fused = FusedIncident(incident_id, [
-        report_from(Incident.model_validate(row.record), article_id=row.article_id, published=article.published,
-                    source=article.source)
+        stored_report(row.record, article_id=row.article_id, published=article.published, source=article.source)
         for row, article in reports], [])
     fields = fused.consolidate()
     first = fused.reports[0].incident

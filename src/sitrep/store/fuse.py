@@ -18,7 +18,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..fusion import WINDOW_DAYS, FusedIncident, Fuser, Report, report_from
@@ -27,6 +27,14 @@ from .database import insert_for
 from .schema import ArticleRow, FusionDecisionRow, FusionWordRow, IncidentReportRow
 
 MAX_WORD = 80  # the column's width; longer "words" are noise (URLs, run-together text)
+# fusion_words' row that counts every fused report (no word is empty): rarity's denominator, read in one lookup
+# rather than by counting fusion_decisions for every article stored.
+EVERY_REPORT = ""
+
+
+def stored_report(record: dict, *, article_id: str, published: dt.datetime | None, source: str | None) -> Report:
+    """A stored incident report (its `record`, and its article's id, publication time and source) as fusion sees it."""
+    return report_from(Incident.model_validate(record), article_id=article_id, published=published, source=source)
 
 
 def fused_incidents(session: Session, report_ids: Iterable[str]) -> dict[str, str]:
@@ -54,8 +62,8 @@ def fuse_reports(session: Session, reports: list[Report]) -> dict[str, str]:
     candidates = _stored_incidents(session, reports)
     words = {w for r in reports for w in r.words} | {w for i in candidates for r in i.reports for w in r.words}
     counts = dict(session.execute(select(FusionWordRow.word, FusionWordRow.reports)
-                                  .where(FusionWordRow.word.in_(sorted(words)))).all()) if words else {}
-    seen = session.scalar(select(func.count()).select_from(FusionDecisionRow)) or 0
+                                  .where(FusionWordRow.word.in_(sorted(words | {EVERY_REPORT})))).all())
+    seen = counts.pop(EVERY_REPORT, 0)
     fuser = Fuser()
     fuser.restore(candidates, counts, seen)
     now = dt.datetime.now(dt.timezone.utc)
@@ -70,7 +78,7 @@ def fuse_reports(session: Session, reports: list[Report]) -> dict[str, str]:
             compared_with=decision.compared_with, score=decision.score, parts=dict(decision.parts),
             words=sorted(w for w in report.words if len(w) <= MAX_WORD), decided_at=now))
     session.flush()
-    _count_words(session, [w for r in reports for w in r.words if len(w) <= MAX_WORD], +1)
+    _count_words(session, [w for r in reports for w in [*r.words, EVERY_REPORT] if len(w) <= MAX_WORD], +1)
     return placed
 
 
@@ -83,7 +91,7 @@ def forget_reports(session: Session, article_ids: list[str]) -> None:
     gone = session.scalars(select(FusionDecisionRow).where(FusionDecisionRow.article_id.in_(article_ids))).all()
     if not gone:
         return
-    _count_words(session, [w for d in gone for w in d.words], -1)
+    _count_words(session, [w for d in gone for w in [*d.words, EVERY_REPORT]], -1)
     orphaned = {d.incident_id for d in gone if d.founder}
     gone_ids = [d.report_id for d in gone]
     session.execute(delete(FusionDecisionRow).where(FusionDecisionRow.report_id.in_(gone_ids)))
@@ -108,8 +116,8 @@ def refuse_all(session: Session) -> int:
         .order_by(ArticleRow.ingested_at, ArticleRow.id, IncidentReportRow.id)).all()
     by_article: dict[str, list[Report]] = defaultdict(list)
     for record, article_id, published, source in rows:
-        by_article[article_id].append(report_from(Incident.model_validate(record), article_id=article_id,
-                                                  published=published, source=source))
+        by_article[article_id].append(stored_report(record, article_id=article_id, published=published,
+                                                    source=source))
     for reports in by_article.values():
         fuse_reports(session, reports)
     return len(rows)
@@ -141,8 +149,7 @@ def _stored_incidents(session: Session, reports: list[Report]) -> list[FusedInci
         .order_by(FusionDecisionRow.seq)).all()
     members: dict[str, list[tuple[FusionDecisionRow, Report]]] = defaultdict(list)
     for decision, record, published, source in rows:
-        report = report_from(Incident.model_validate(record), article_id=decision.article_id, published=published,
-                             source=source)
+        report = stored_report(record, article_id=decision.article_id, published=published, source=source)
         members[decision.incident_id].append((decision, report))
     incidents = []
     for incident_id, pairs in members.items():

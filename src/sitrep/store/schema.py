@@ -286,7 +286,10 @@ class FusionDecisionRow(Base):
 
 
 class FusionWordRow(Base):
-    """How many fused reports use each word: a word most headlines share ("killed") says little."""
+    """How many fused reports use each word: a word most headlines share ("killed") says little.
+
+    The row whose word is empty counts every fused report (no word is empty).
+    """
 
     __tablename__ = "fusion_words"
 
