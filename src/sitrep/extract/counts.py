@@ -59,7 +59,7 @@ def _patterns(outcome: str) -> list[re.Pattern]:
     return [
         re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+{QUANTITY}\b", re.I)
         if outcome == DEATH else re.compile(r"(?!x)x"),
-        # "Death toll in Pakistan's Khyber tribal area militants' clash rises to 53"
+        # "Death toll in the tribal area clash rises to 27"
         re.compile(rf"\btoll\b[^.;:]{{0,80}}?\b(?:rise[sn]?|rose|climb(?:s|ed)?|reach(?:es|ed)?|jump(?:s|ed)?|"
                    rf"mount(?:s|ed)?|swell(?:s|ed)?)\s+(?:to\s+)?{QUANTITY}\b", re.I)
         if outcome == DEATH else re.compile(r"(?!x)x"),

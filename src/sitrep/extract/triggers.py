@@ -58,7 +58,7 @@ VERB_TRIGGERS = {
     "surrender": "strategic_development", "recruit": "strategic_development", "encroach": "strategic_development",
 }
 # Words that report an event only in a headline, whose grammar drops what prose would add: "19 militants die
-# in infighting", "Quetta blast toll rises to 84", "Troops pound hideouts", "2 militants eliminated".
+# in infighting", "Market blast toll rises to 31", "Troops pound hideouts", "2 militants eliminated".
 HEADLINE_NOUN_TRIGGERS = {"toll": "attack", "infighting": "armed_clash", "duel": "armed_clash"}
 HEADLINE_VERB_TRIGGERS = {"die": "attack", "succumb": "attack", "eliminate": "attack", "pound": "shelling"}
 # Nouns a trigger's modifiers turn into another type: "hunger strike" stays a protest, "air strike" does not.
@@ -263,7 +263,7 @@ def reports_event(token: Token, kind: str, *, headline: bool = False) -> bool:
         return False
     if token.pos_ == "NOUN":
         if token.dep_ == "compound":
-            # "Quetta blast toll rises to 84": the event a headline's toll is of
+            # "Market blast toll rises to 31": the event a headline's toll is of
             return headline and token.head.lemma_.lower() == "toll"
         if headline:
             return True
@@ -339,7 +339,7 @@ def _governed(token: Token, words: set[str]) -> bool:
             return False
         if node.dep_ == "ccomp" and node.i < node.head.i and any(
                 t.text == "," for t in node.doc[node.i : node.head.i]):
-            return False  # a headline's comma splice: "10 killed, hostage situation foiled"
+            return False  # a headline's comma splice: "8 killed, siege ended"
         node = node.head
         if node.lemma_.lower() in words:
             return True
