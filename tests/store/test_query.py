@@ -7,11 +7,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
+from sitrep.store.database import Store
+
 from sitrep.store.query import (
     SORTS,
     IncidentFilter,
     count_incidents,
     count_statements,
+    incidents_query,
     incident_points,
     incident_timeline,
     list_actors,
@@ -110,9 +113,21 @@ def test_statements_by_actor_and_article(filled):
     assert all(s["speaker_id"] == "al-shabaab" or s["organization_id"] == "al-shabaab" for s in shabaab)
 
 
-def test_the_migrations_create_the_index_of_the_lists_default_order(store):
+@pytest.mark.parametrize("name", ["ix_incidents_listing", "ix_incidents_country_listing"])
+def test_the_migrations_create_the_indexes_of_the_lists_default_order(store, name):
     # SQLite's reflection skips expression indexes: ask each catalogue directly.
     catalogue = ("SELECT name FROM sqlite_master WHERE type = 'index' AND name = :name" if store.dialect == "sqlite"
                  else "SELECT indexname FROM pg_indexes WHERE indexname = :name")
     with store.session() as session:
-        assert session.scalar(text(catalogue), {"name": "ix_incidents_date_order"}) == "ix_incidents_date_order"
+        assert session.scalar(text(catalogue), {"name": name}) == name
+
+
+@pytest.mark.parametrize("country", [None, "PK"])
+def test_a_list_page_reads_an_index_in_order_instead_of_sorting(tmp_path, country):
+    store = Store(tmp_path / "plan.db")
+    query = incidents_query(IncidentFilter(country=country)).limit(50).offset(100)
+    sql = str(query.compile(store.engine, compile_kwargs={"literal_binds": True}))
+    with store.engine.connect() as connection:
+        plan = " ".join(str(row) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    assert ("ix_incidents_country_listing" if country else "ix_incidents_listing") in plan
+    assert "TEMP B-TREE" not in plan

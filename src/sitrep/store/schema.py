@@ -223,8 +223,13 @@ class IncidentRow(_IncidentValues, Base):
     """An incident: one or more reports, their values consolidated; `consolidation` says how."""
 
     __tablename__ = "incidents"
-    # The incident list's default order (query.incidents_query): undated last, then by date and id.
-    __table_args__ = (Index("ix_incidents_date_order", text("(date_start IS NULL)"), "date_start", "id"),)
+    # The incident list's default order (query.incidents_query: kept incidents, undated last, then by date and
+    # id), alone and within a country, so that a list page and its count read an index, not every incident.
+    __table_args__ = (
+        Index("ix_incidents_listing", "rejected", text("(date_start IS NULL)"), "date_start", "id"),
+        Index("ix_incidents_country_listing", "rejected", "country_code", text("(date_start IS NULL)"),
+              "date_start", "id"),
+    )
 
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
+import anyio.to_thread
 from fastapi import FastAPI, HTTPException, Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.exceptions import RequestValidationError
@@ -40,6 +43,7 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
+READ_THREADS = 4  # threads per server process for endpoints that read the database
 STATUS_OF = {UnknownRecord: 404, InvalidEdit: 422, InvalidUser: 422}
 
 
@@ -85,11 +89,19 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts)
 
 
+@asynccontextmanager
+async def _fewer_threads(app: FastAPI) -> AsyncIterator[None]:
+    # Endpoints that read the database run in worker threads. Under load, AnyIO's default of 40 threads per
+    # process only take turns on the GIL and stretch every answer; a few keep the CPU busy and the queue fair.
+    anyio.to_thread.current_default_thread_limiter().total_tokens = int(os.environ.get("SITREP_THREADS", READ_THREADS))
+    yield
+
+
 def create_app(db: str | Path | Store) -> FastAPI:
     """The web app on the knowledge base `db` (a path, a URL or an open Store)."""
     files = vendor_files()  # fail at start, with the command that installs them, not on a browser's request
     store = db if isinstance(db, Store) else Store(db)
-    app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None, lifespan=_fewer_threads,
                   openapi_url="/api/openapi.json",
                   description="Incidents, actors, relations and statements extracted from news, with evidence. "
                               "Reads are open; writes need an editor's HTTP Basic credentials (`sitrep users add`).")
