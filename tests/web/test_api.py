@@ -68,7 +68,16 @@ def test_map_points_are_geojson_with_coordinates(reader):
     for feature in collection["features"]:
         lon, lat = feature["geometry"]["coordinates"]
         assert 60 < lon < 78 and 23 < lat < 38
-        assert feature["properties"]["id"] == feature["id"]
+        assert feature["properties"]["id"] == feature["id"] and feature["properties"]["country_code"] == "PK"
+
+
+def test_the_basemap_gives_a_countrys_first_level_divisions(reader):
+    response = reader.get("/basemap/admin1/pk.json")
+    assert response.status_code == 200 and response.headers["content-type"] == "application/geo+json"
+    divisions = {f["properties"]["code"]: f["properties"]["name"] for f in response.json()["features"]}
+    assert divisions["PK-BA"] == "Balochistan" and divisions["PK-SD"] == "Sindh"
+    assert reader.get("/basemap/admin1/ZZ.json").status_code == 404
+    assert reader.get("/basemap/admin1/..%2Fetc.json").status_code == 404
 
 
 def test_timeline_counts_every_dated_incident_in_contiguous_periods(reader):

@@ -128,10 +128,13 @@ def test_the_incident_page_highlights_each_facts_evidence(server, page):
 
 def test_the_map_shows_clustered_markers_that_open_their_incident(server, page):
     page.page.goto(server + "/map")
-    page.page.wait_for_selector("#map[data-loaded][data-outlines-loaded]")
+    page.page.wait_for_selector("#map[data-loaded][data-outlines-loaded][data-divisions-loaded]")
     page.page.wait_for_selector(".leaflet-marker-icon")
     assert int(page.page.get_attribute("#map", "data-loaded")) >= 9
-    assert page.page.locator(".leaflet-overlay-pane path").count() > 100  # country outlines, drawn offline
+    assert page.page.locator(".leaflet-countries-pane path").count() > 100  # country outlines, drawn offline
+    # The provinces of the countries with incidents (Pakistan's eight at least), under the markers.
+    assert int(page.page.get_attribute("#map", "data-divisions-loaded")) >= 8
+    assert page.page.locator(".leaflet-divisions-pane path").count() >= 8
     page.shot("map")
     page.page.locator(".leaflet-marker-icon:not(.marker-cluster)").first.click()
     page.page.locator(".popup-link").click()

