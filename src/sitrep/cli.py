@@ -20,6 +20,7 @@ from . import __version__, cli_store, cli_web
 from .model import Document, InputError
 from .pipeline import process_paths
 from .render import render_document
+from .web.cache import DEFAULT_CACHE_MB
 
 app = typer.Typer(help="Turn news about political violence into sourced, structured data.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -444,9 +445,12 @@ def bench_web(
     clients: int = typer.Option(100, "--clients", "-c", min=1, help="Concurrent keep-alive clients."),
     seconds: float = typer.Option(30, "--seconds", "-s", min=1, help="How long to load the server."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes (sitrep serve --workers)."),
+    cache_mb: int = typer.Option(DEFAULT_CACHE_MB, "--cache-mb", min=0,
+                                 help="sitrep serve --cache-mb: memory per process for kept answers; 0: none."),
     json_output: bool = JsonOption,
 ) -> None:
-    """Load `sitrep serve` on loopback: list and detail requests/s, p50/p99 latency, errors.
+    """Load `sitrep serve` on loopback: list and detail requests/s, p50/p99 latency, errors, and the share of
+    answers that came from the server's cache.
 
     Example:
 
@@ -455,15 +459,17 @@ def bench_web(
     """
     from .web.bench import web_bench
 
-    report = web_bench(incidents=incidents, clients=clients, seconds=seconds, workers=workers)
+    report = web_bench(incidents=incidents, clients=clients, seconds=seconds, workers=workers, cache_mb=cache_mb)
     if json_output:
         typer.echo(json.dumps(report))
         return
     typer.echo(f"{report['incidents']} incidents (built in {report['build_seconds']} s), {report['clients']} clients, "
-               f"{report['seconds']} s, {report['workers']} server worker(s), {report['cpus']} CPUs")
+               f"{report['seconds']} s, {report['workers']} server worker(s), {report['cache_mb']} MB cache each, "
+               f"{report['cpus']} CPUs")
     for row in report["results"]:
         typer.echo(f"{row['endpoint']:>7}  {row['requests']:>7} requests  {row['requests_per_second']:>7} req/s  "
-                   f"p50 {row['p50_ms']:>7} ms  p99 {row['p99_ms']:>7} ms  errors {row['errors']}")
+                   f"p50 {row['p50_ms']:>7} ms  p99 {row['p99_ms']:>7} ms  errors {row['errors']}  "
+                   f"from cache {row['cached_share']:.0%}")
 
 
 spark_app = typer.Typer(help="Run sitrep on Apache Spark (see docs/scaling.md).", no_args_is_help=True)

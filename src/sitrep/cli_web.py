@@ -16,6 +16,7 @@ import typer
 
 from .cli_store import DbOption, err, fail, opened
 from .errors import SitrepError
+from .web.cache import DEFAULT_CACHE_MB
 
 users_app = typer.Typer(help="Web app users: viewers read the review pages, editors edit, admins undo anyone's edits.",
                         no_args_is_help=True)
@@ -26,6 +27,8 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; 0.0.0.0 for every interface."),
     port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="Port to listen on."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes (each opens the database)."),
+    cache_mb: int = typer.Option(DEFAULT_CACHE_MB, "--cache-mb", min=0,
+                                 help="Memory per process for read API answers kept until the data changes; 0: none."),
 ) -> None:
     """Serve the web app and the HTTP API (under /api, docs at /api/docs) on the knowledge base.
 
@@ -42,7 +45,7 @@ def serve(
     from .web.app import create_app
 
     try:
-        app = create_app(db)  # fails here, with a message, when the assets or the database are missing
+        app = create_app(db, cache_mb=cache_mb)  # fails here, with a message, when the assets or the database are missing
     except SitrepError as exc:
         raise fail(str(exc)) from None
     except SQLAlchemyError as exc:
@@ -51,7 +54,7 @@ def serve(
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     else:  # worker processes import the app by name; they read --db from the environment
-        os.environ["SITREP_DB"] = db
+        os.environ["SITREP_DB"], os.environ["SITREP_CACHE_MB"] = db, str(cache_mb)
         uvicorn.run("sitrep.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                     log_level="warning")
 

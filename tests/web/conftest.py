@@ -50,12 +50,12 @@ def kb(kb_with_users, tmp_path) -> Path:
     return Path(shutil.copy(kb_with_users, tmp_path / "kb.db"))
 
 
-def client_for(db: Path):
+def client_for(db: Path, **options):
     from fastapi.testclient import TestClient
 
     from sitrep.web import create_app
 
-    return TestClient(create_app(db), follow_redirects=False)
+    return TestClient(create_app(db, **options), follow_redirects=False)
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from .migrate import upgrade_to_head
+from .version import current_version, track_changes
 
 DEFAULT_DATABASE = "sitrep.db"
 # Ingest holds the SQLite write lock for one article at a time; a second writer waits this long for it.
@@ -73,6 +74,8 @@ class Store:
         upgrade_to_head(writer_engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer_sessions = sessionmaker(writer_engine, expire_on_commit=False)
+        for sessions in (self._sessions, self._writer_sessions):
+            track_changes(sessions)
 
     @property
     def dialect(self) -> str:
@@ -85,6 +88,10 @@ class Store:
     def writer(self) -> Session:
         """A session for writing: on SQLite its transactions wait for the write lock when they begin."""
         return self._writer_sessions()
+
+    def version(self) -> int:
+        """A number that every committed change to the knowledge base raises (see store/version.py)."""
+        return current_version(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

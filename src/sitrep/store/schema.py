@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -424,3 +425,13 @@ class WebSessionRow(Base):
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime]
     expires_at: Mapped[dt.datetime]
+
+
+class KnowledgeBaseVersionRow(Base):
+    """One row whose number grows with every committed change to the knowledge base (store/version.py): the
+    web app's cached answers are good while it stays the same."""
+
+    __tablename__ = "kb_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
+    version: Mapped[int] = mapped_column(BigInteger)

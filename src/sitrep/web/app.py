@@ -29,6 +29,7 @@ from ..store.database import DEFAULT_DATABASE, Store
 from . import api, pages
 from .assets import ADMIN1_OUTLINES, node_modules, vendor_files
 from .basemap import Admin1Outlines
+from .cache import DEFAULT_CACHE_MB, ResponseCache
 from .auth import SignInRequired
 from .templates import render
 
@@ -98,8 +99,9 @@ async def _fewer_threads(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def create_app(db: str | Path | Store) -> FastAPI:
-    """The web app on the knowledge base `db` (a path, a URL or an open Store)."""
+def create_app(db: str | Path | Store, *, cache_mb: int = DEFAULT_CACHE_MB) -> FastAPI:
+    """The web app on the knowledge base `db` (a path, a URL or an open Store), keeping up to `cache_mb` MB of
+    read API answers in memory per process (0: none) while the knowledge base does not change."""
     files = vendor_files()  # fail at start, with the command that installs them, not on a browser's request
     store = db if isinstance(db, Store) else Store(db)
     app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None, lifespan=_fewer_threads,
@@ -148,14 +150,17 @@ def create_app(db: str | Path | Store) -> FastAPI:
     def sign_in(request: Request, exc: SignInRequired) -> Response:
         return RedirectResponse(pages.login_url(request), status_code=303)
 
+    app.add_middleware(ResponseCache, store=store, max_bytes=cache_mb * 2**20)
     app.add_middleware(DropEmptyQueryParameters)
     app.add_middleware(SecurityHeaders)
     return app
 
 
 def app_from_environment() -> FastAPI:
-    """The app on $SITREP_DB: what each worker process of `sitrep serve --workers N` builds."""
-    return create_app(os.environ.get("SITREP_DB", DEFAULT_DATABASE))
+    """The app on $SITREP_DB with $SITREP_CACHE_MB: what each worker process of `sitrep serve --workers N`
+    builds."""
+    return create_app(os.environ.get("SITREP_DB", DEFAULT_DATABASE),
+                      cache_mb=int(os.environ.get("SITREP_CACHE_MB", DEFAULT_CACHE_MB)))
 
 
 def _error(request: Request, status: int, message: str, headers: dict | None = None) -> Response:

@@ -27,6 +27,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from ..store.database import Store
+from .cache import CACHE_HEADER, DEFAULT_CACHE_MB
 from ..store.schema import (
     ActorRow,
     ArticleRow,
@@ -139,8 +140,10 @@ def _stop(server: subprocess.Popen) -> None:
         server.wait()
 
 
-async def _client(port: int, paths: list[tuple[str, str]], until: float, seed: int,
-                  results: list[tuple[str, float, bool]]) -> None:
+Result = tuple[str, float, bool, bool]  # endpoint, seconds, answered 200, answered from the server's cache
+
+
+async def _client(port: int, paths: list[tuple[str, str]], until: float, seed: int, results: list[Result]) -> None:
     """One keep-alive connection: request, read the whole answer, record it, next; reconnect after an error."""
     rng = random.Random(seed)
     reader = writer = None
@@ -150,11 +153,11 @@ async def _client(port: int, paths: list[tuple[str, str]], until: float, seed: i
         try:
             if writer is None:
                 reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), REQUEST_TIMEOUT)
-            status = await asyncio.wait_for(_exchange(reader, writer, path), REQUEST_TIMEOUT)
-            results.append((kind, time.perf_counter() - started, status == 200))
+            status, cached = await asyncio.wait_for(_exchange(reader, writer, path), REQUEST_TIMEOUT)
+            results.append((kind, time.perf_counter() - started, status == 200, cached))
         except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError,
                 StopIteration, ValueError):
-            results.append((kind, time.perf_counter() - started, False))
+            results.append((kind, time.perf_counter() - started, False, False))
             if writer is not None:
                 writer.close()
             reader = writer = None
@@ -162,14 +165,14 @@ async def _client(port: int, paths: list[tuple[str, str]], until: float, seed: i
         writer.close()
 
 
-async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> int:
-    """One request on a kept-alive connection; the whole body is read. Returns the status."""
+async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> tuple[int, bool]:
+    """One request on a kept-alive connection; the whole body is read. Returns the status and whether the
+    answer came from the server's cache."""
     writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
     head = await reader.readuntil(b"\r\n\r\n")
-    length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
-                  if line.lower().startswith(b"content-length:"))
-    await reader.readexactly(length)
-    return int(head.split(b" ", 2)[1])
+    headers = dict(line.lower().split(b":", 1) for line in head.split(b"\r\n")[1:] if b":" in line)
+    await reader.readexactly(int(headers[b"content-length"]))
+    return int(head.split(b" ", 2)[1]), headers.get(CACHE_HEADER, b"").strip() == b"hit"
 
 
 def _paths(incidents: int, rng: random.Random) -> list[tuple[str, str]]:
@@ -183,25 +186,26 @@ def _paths(incidents: int, rng: random.Random) -> list[tuple[str, str]]:
     return paths
 
 
-def _summary(name: str, found: list[tuple[str, float, bool]], seconds: float) -> dict:
-    latencies = sorted(t for _, t, _ in found)
+def _summary(name: str, found: list[Result], seconds: float) -> dict:
+    latencies = sorted(t for _, t, _, _ in found)
     quantile = (lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000) if latencies else (
         lambda q: float("nan"))
     return {"endpoint": name, "requests": len(found), "requests_per_second": round(len(found) / seconds, 1),
             "p50_ms": round(quantile(0.50), 1), "p99_ms": round(quantile(0.99), 1),
             "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if latencies else float("nan"),
-            "errors": sum(1 for _, _, ok in found if not ok)}
+            "errors": sum(1 for _, _, ok, _ in found if not ok),
+            "cached_share": round(sum(1 for *_, cached in found if cached) / len(found), 3) if found else 0.0}
 
 
 async def _load(port: int, clients: int, seconds: float, paths: list[tuple[str, str]]) -> list:
-    results: list[tuple[str, float, bool]] = []
+    results: list[Result] = []
     until = time.monotonic() + seconds
     await asyncio.gather(*(_client(port, paths, until, seed, results) for seed in range(clients)))
     return results
 
 
 def web_bench(*, incidents: int = 10_000, clients: int = 100, seconds: float = 30, workers: int = 1,
-              db: Path | None = None) -> dict:
+              cache_mb: int = DEFAULT_CACHE_MB, db: Path | None = None) -> dict:
     """Build (or reuse) the synthetic store, serve it, load it; requests/s, p50/p99 latency and errors."""
     folder = tempfile.TemporaryDirectory(prefix="sitrep-bench-web-")
     path = db or Path(folder.name) / "bench.db"
@@ -213,7 +217,7 @@ def web_bench(*, incidents: int = 10_000, clients: int = 100, seconds: float = 3
         built = 0.0
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(path), "--port", str(port),
-                               "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               "--workers", str(workers), "--cache-mb", str(cache_mb)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               start_new_session=True)
     try:
         _wait_until_up(f"http://127.0.0.1:{port}/api/incidents?per_page=1", server)
@@ -230,6 +234,7 @@ def web_bench(*, incidents: int = 10_000, clients: int = 100, seconds: float = 3
         _stop(server)
         folder.cleanup()
     return {"incidents": incidents, "clients": clients, "seconds": round(elapsed, 1), "workers": workers,
+            "cache_mb": cache_mb,
             "cpus": os.cpu_count(), "build_seconds": round(built, 1), "results": [
                 _summary("list", [r for r in results if r[0] == "list"], elapsed),
                 _summary("detail", [r for r in results if r[0] == "detail"], elapsed),
