@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitrep.web.templates import _count, _reported, safe_link
+from sitrep.web.templates import _count, _reported, input_name, safe_link
 
 
 @pytest.mark.parametrize(("count", "shown"), [
@@ -32,3 +32,14 @@ def test_reported_values_are_short_text():
 ])
 def test_only_http_urls_are_linked(url, linked):
     assert (safe_link(url) is not None) == linked
+
+
+@pytest.mark.parametrize("origin, shown", [
+    ("/srv/news/2016/quetta.txt", "quetta.txt"),
+    ("/srv/news/corpus.jsonl:12", "corpus.jsonl:12"),
+    ("C:\\news\\feed.xml", "feed.xml"),
+    ("https://example.org/feed.xml", "https://example.org/feed.xml"),
+    (None, ""),
+])
+def test_a_page_names_the_input_file_without_the_servers_folders(origin, shown):
+    assert input_name(origin) == shown

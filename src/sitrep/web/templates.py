@@ -24,6 +24,14 @@ def safe_link(url: str | None) -> str | None:
     return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
 
 
+def input_name(origin: str | None) -> str:
+    """Where an article was read from, without the server's folders: the file name (and line) or the feed's
+    address; the full origin stays in the API for whoever runs the server."""
+    if not origin or "://" in origin:
+        return origin or ""
+    return origin.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def with_query(params: dict[str, Any], **changes: Any) -> str:
     """A query string from the current one, with `changes` (None removes a key)."""
     merged = {k: v for k, v in {**params, **changes}.items() if v not in (None, "")}
@@ -65,7 +73,7 @@ def _reported(value: Any, group: str) -> str:
 
 environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                           trim_blocks=True, lstrip_blocks=True)
-environment.filters.update(safe_link=safe_link, count=_count, reported=_reported, label=lambda v: (v or "").replace("_", " "))
+environment.filters.update(safe_link=safe_link, input_name=input_name, count=_count, reported=_reported, label=lambda v: (v or "").replace("_", " "))
 environment.globals.update(with_query=with_query, version=__version__)
 
 
