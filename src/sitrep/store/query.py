@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Row, Select, false, func, or_, select
+from sqlalchemy import Row, Select, bindparam, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from .schema import (
@@ -150,31 +150,38 @@ def get_incident(session: Session, incident_id: str) -> dict[str, Any] | None:
     return {**describe_incidents(session, [row])[0], "rejected": row.rejected}
 
 
+_CANONICAL = aliased(ActorRow)
+# Built once with an expanding parameter for the incident ids: a list page runs them without building and
+# coercing fifty literals each time.
+_PERPETRATORS_OF = (
+    select(IncidentReportRow.incident_id, _CANONICAL.id, _CANONICAL.name, PerpetratorRow.basis,
+           PerpetratorRow.asserted_by, PerpetratorRow.confidence, PerpetratorRow.report_id)
+    .join(PerpetratorRow, PerpetratorRow.report_id == IncidentReportRow.id)
+    .join(ActorRow, ActorRow.id == PerpetratorRow.actor_id)
+    .join(_CANONICAL, _CANONICAL.id == CANONICAL_ACTOR)
+    .where(IncidentReportRow.incident_id.in_(bindparam("ids", expanding=True)), PerpetratorRow.rejected.is_(False))
+    .order_by(PerpetratorRow.id))
+# Only the columns a source shows: loading whole articles (text, segments) would dominate a list page.
+_SOURCES_OF = (
+    select(IncidentReportRow.incident_id, IncidentReportRow.id, ArticleRow.id, ArticleRow.url, ArticleRow.title,
+           ArticleRow.source, ArticleRow.published)
+    .join(ArticleRow, ArticleRow.id == IncidentReportRow.article_id)
+    .where(IncidentReportRow.incident_id.in_(bindparam("ids", expanding=True))).order_by(IncidentReportRow.id))
+
+
 def describe_incidents(session: Session, rows: list[Row]) -> list[dict[str, Any]]:
     """Incident rows as dicts, with their perpetrators (canonical actors) and sources."""
     ids = [r.id for r in rows]
     perpetrators: dict[str, list[dict]] = defaultdict(list)
     sources: dict[str, list[dict]] = defaultdict(list)
     if ids:
-        canonical = aliased(ActorRow)
-        found = session.execute(
-            select(IncidentReportRow.incident_id, canonical.id, canonical.name, PerpetratorRow.basis,
-                   PerpetratorRow.asserted_by, PerpetratorRow.confidence, PerpetratorRow.report_id)
-            .join(PerpetratorRow, PerpetratorRow.report_id == IncidentReportRow.id)
-            .join(ActorRow, ActorRow.id == PerpetratorRow.actor_id)
-            .join(canonical, canonical.id == CANONICAL_ACTOR)
-            .where(IncidentReportRow.incident_id.in_(ids), PerpetratorRow.rejected.is_(False))
-            .order_by(PerpetratorRow.id))
-        for incident_id, actor_id, actor_name, basis, asserted_by, confidence, report_id in found:
+        for incident_id, actor_id, actor_name, basis, asserted_by, confidence, report_id in session.execute(
+                _PERPETRATORS_OF, {"ids": ids}):
             perpetrators[incident_id].append({
                 "actor_id": actor_id, "name": actor_name, "basis": basis, "asserted_by": asserted_by,
                 "confidence": confidence, "report_id": report_id})
-        # Only the columns a source shows: loading whole articles (text, segments) would dominate a list page.
         for incident_id, report_id, article_id, url, title, source, published in session.execute(
-                select(IncidentReportRow.incident_id, IncidentReportRow.id, ArticleRow.id, ArticleRow.url,
-                       ArticleRow.title, ArticleRow.source, ArticleRow.published)
-                .join(ArticleRow, ArticleRow.id == IncidentReportRow.article_id)
-                .where(IncidentReportRow.incident_id.in_(ids)).order_by(IncidentReportRow.id)):
+                _SOURCES_OF, {"ids": ids}):
             sources[incident_id].append({
                 "report_id": report_id, "article_id": article_id, "url": url, "title": title, "source": source,
                 "published": published.isoformat() if published else None})
