@@ -202,6 +202,25 @@ def test_dateline_is_read_and_its_agency_is_the_source(paragraph, dateline, sour
     assert article.text == paragraph
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "published"),
+    [
+        ("KABUL, May 3, 2021 (Reuters) - A bomb exploded on Monday.", dt.datetime(2021, 5, 3)),
+        ("Quetta, 26 October 2016: Gunmen killed 12 policemen.", dt.datetime(2016, 10, 26)),
+        ("LAGOS, 2019-07-22 - Gunmen killed five.", dt.datetime(2019, 7, 22)),
+        ("Quetta, Oct 26 (AFP): Gunmen killed 12 policemen.", None),  # no year: not guessed
+        ("DHAKA, 3/5/2021 - Police fired on protesters.", None),  # day and month could be either way round
+    ],
+)
+def test_a_wire_datelines_full_date_dates_a_story_nothing_else_dates(paragraph, published):
+    assert clean_text(paragraph).published == published
+
+
+def test_the_pages_own_stamp_wins_over_the_datelines_date():
+    article = clean_text("Published Oct 27, 2016\n\nQUETTA, Oct 26, 2016 (AFP) - Gunmen killed 12 policemen.")
+    assert article.published == dt.datetime(2016, 10, 27)
+
+
 def at(hour: int, minute: int = 0, *, offset: float | None = None) -> dt.datetime:
     """26 Oct 2016 at hour:minute, at a UTC offset in hours when given."""
     zone = dt.timezone(dt.timedelta(hours=offset)) if offset is not None else None

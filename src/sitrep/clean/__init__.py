@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 
 from ..errors import EmptyArticle
 from ..ingest import RawArticle
@@ -26,6 +27,8 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["article_id", "clean_article"]
 
 BLOCK_SEPARATOR = "\n\n"
+YEAR = re.compile(r"\b\d{4}\b")
+NUMERIC_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 ID_HEX_CHARS = 16
 
 
@@ -40,7 +43,7 @@ def clean_article(raw: RawArticle) -> Article:
     if not page.body:
         raise EmptyArticle("no story text after cleaning", origin=raw.origin)
     dateline = find_dateline(page.body[0])
-    published = _published(raw, page, html)
+    published = _published(raw, page, html) or _dateline_day(dateline)
     text, segments = _assemble(page)
     return Article(
         id=article_id(text),
@@ -77,6 +80,15 @@ def _published(raw: RawArticle, page: Page, html: HtmlText) -> Timestamp | None:
             return given
         LOGGER.warning("%s: cannot read the published date %r; using the page's", raw.origin, raw.published)
     return page.published or (parse_timestamp(html.date) if html.date else None)
+
+
+def _dateline_day(dateline: Dateline | None) -> Timestamp | None:
+    """The day a wire dateline gives ("KABUL, May 3, 2021 (Reuters) -"), when nothing else dates the story.
+    Only with its year and its month by name or in ISO order: "May 3" alone, or "3/5/2021", could be another day."""
+    if dateline is None or dateline.date is None or not YEAR.search(dateline.date) or NUMERIC_DATE.fullmatch(
+            dateline.date):
+        return None
+    return parse_timestamp(dateline.date)
 
 
 def _assemble(page: Page) -> tuple[str, list[Segment]]:

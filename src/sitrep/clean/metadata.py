@@ -112,6 +112,7 @@ class Dateline:
 
     city: str
     agency: str | None = None
+    date: str | None = None  # as written: "May 3, 2021", "3 May"
 
 
 def parse_timestamp(text: str) -> Timestamp | None:
@@ -165,7 +166,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     bare = not (match["region"] or match["date"] or agency)
     if bare and match["separator"] != ":" and not city.isupper():
         return None
-    return Dateline(city=city.title() if city.isupper() else city, agency=agency)
+    return Dateline(city=city.title() if city.isupper() else city, agency=agency, date=match["date"])
 
 
 def _agency(name: str | None) -> str | None:
