@@ -7,6 +7,11 @@ from rich.text import Text
 
 from .model import Count, DateRange, Document, Location
 
+# Reporting verbs that take a stance on what was said are shown with it ("denied", "admitted", "warned"); "said",
+# "told" or "adding" add nothing.
+STANCE_CUES = ("deni", "deny", "admit", "claim", "warn", "blam", "accus", "confirm", "insist", "acknowledg", "alleg",
+               "reject", "threat", "vow", "condemn", "dismiss", "refut")
+
 
 def render_document(console: Console, document: Document) -> None:
     article = document.article
@@ -58,7 +63,8 @@ def render_document(console: Console, document: Document) -> None:
     _section(console, "Statements", [
         f"{s.speaker or '?'}"
         + (f" ({', '.join(p for p in (s.role, names.get(s.organization_id or '')) if p)})" if s.role or s.organization_id else "")
-        + f", {'quoted' if s.direct else 'reported'}{', anonymous' if s.anonymous else ''}: \u201c{s.text}\u201d"
+        + f", {'quoted' if s.direct else 'reported'}{', anonymous' if s.anonymous else ''}"
+        + (f", {s.cue}" if s.cue and s.cue.lower().startswith(STANCE_CUES) else "") + f": \u201c{s.text}\u201d"
         for s in document.statements
     ])
     _section(console, "Places", [
