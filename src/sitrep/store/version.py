@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from itertools import chain
 
-from sqlalchemy import Engine, event, text, update
+from sqlalchemy import Engine, event, update
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from .schema import KnowledgeBaseVersionRow, UserRow, WebSessionRow
@@ -31,9 +31,17 @@ def track_changes(sessions: sessionmaker) -> None:
 
 
 def current_version(engine: Engine) -> int:
-    """The version now: one indexed read."""
-    with engine.connect() as connection:
-        return connection.execute(text("SELECT version FROM kb_version WHERE id = 1")).scalar_one()
+    """The version now: one read by primary key, on a pooled driver connection (a tenth of the time of a
+    SQLAlchemy connection and its transaction: the web app asks on every cached request)."""
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute("SELECT version FROM kb_version WHERE id = 1")
+        (version,) = cursor.fetchone()
+        cursor.close()
+        return version
+    finally:
+        connection.close()  # back to the pool, which ends any transaction the driver began
 
 
 def _tracked(table) -> bool:
