@@ -144,6 +144,16 @@ class Perpetrator(Record):
     confidence: float = Field(ge=0, le=1)
 
 
+class Denial(Record):
+    """An actor saying it did not do it ("the Taliban denied involvement"): kept beside the perpetrators, never
+    among them, so that a claim, an accusation and a denial stay side by side."""
+
+    actor_id: str
+    name: str
+    evidence: list[Evidence]
+    confidence: float = Field(ge=0, le=1)
+
+
 IncidentType = Literal[
     "armed_assault",
     "bombing",
@@ -175,6 +185,7 @@ class Incident(Record):
     injuries: Count | None = None
     perpetrator_fatalities: Count | None = Field(None, description="Attackers killed, kept apart from victims.")
     perpetrators: list[Perpetrator] = Field(default_factory=list)
+    denials: list[Denial] = Field(default_factory=list, description="Actors that denied carrying it out.")
     attackers: list[str] = Field(
         default_factory=list,
         description="How the text names or describes the attackers, group or not: 'a suicide bomber', 'Taliban gunmen'.",

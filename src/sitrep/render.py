@@ -42,6 +42,8 @@ def render_document(console: Console, document: Document) -> None:
             partners = ", ".join(names.get(p, p) for p in perpetrator.partner_ids)
             by = f" per {perpetrator.asserted_by}" if perpetrator.asserted_by else ""
             rows.append((perpetrator.basis, f"{perpetrator.name}{' with ' + partners if partners else ''}{by}"))
+        for denial in incident.denials:
+            rows.append(("denied by", denial.name))
         for context in incident.context:
             rows.append(("context", context))
         rows.append(("confidence", f"{incident.confidence:.2f} from {len(incident.evidence)} sentences"))

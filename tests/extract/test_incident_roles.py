@@ -92,3 +92,17 @@ def test_offensives_in_general_name_no_attacker():
     found = incident("The army has carried out offensives against militants in the region, and a bomb exploded "
                      "in Quetta on Friday, killing two people.")
     assert found.attackers == []
+
+
+def test_a_denial_stands_beside_the_accusation_and_is_no_perpetrator():
+    found = incident("A bomb exploded in a market in Kabul on Monday, killing nine people. Officials blamed the "
+                     "Islamic State group. The Taliban denied any involvement in the attack.")
+    assert {(p.actor_id, p.basis) for p in found.perpetrators} == {("islamic-state", "attributed")}
+    assert [(d.actor_id, d.evidence[0].text) for d in found.denials] == [
+        ("taliban", "The Taliban denied any involvement in the attack.")]
+
+
+def test_a_group_that_did_not_deny_it_denied_nothing():
+    found = incident("Gunmen attacked a checkpoint in Quetta on Monday, killing four policemen. "
+                     "Lashkar-e-Jhangvi did not deny involvement, and al-Shabaab has rejected responsibility.")
+    assert [d.actor_id for d in found.denials] == ["al-shabaab"]

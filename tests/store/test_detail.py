@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sitrep
 from sitrep.store import review
 from sitrep.store.detail import actor_detail, article_detail, incident_detail
 from sitrep.store.query import IncidentFilter, list_incidents
+
+from .support import store_results
 
 
 def incident_at(session, place: str) -> str:
@@ -67,3 +70,14 @@ def test_a_merged_actor_is_shown_as_the_actor_it_was_merged_into(filled):
     with filled.session() as session:
         actor = actor_detail(session, "al-shabaab")
     assert (actor["id"], actor["requested_id"], actor["merged"]) == ("al-qaeda", "al-shabaab", ["al-shabaab"])
+
+
+def test_a_denial_is_kept_with_its_report_and_its_sentence_is_evidence(store):
+    document = sitrep.extract("Bomb kills nine in Kabul\n\nPublished May 3, 2021\n\nA bomb exploded in a market in "
+                              "Kabul on Monday, killing nine people. The Taliban denied involvement in the attack.")
+    store_results(store, [document])
+    with store.session() as session:
+        (report,) = incident_detail(session, document.incidents[0].id)["reports"]
+    assert [d["actor_id"] for d in report["denials"]] == ["taliban"]
+    (span,) = [e for e in report["evidence"] if e["fact"] == "denials"]
+    assert report["article"]["text"][span["start"]:span["end"]] == "The Taliban denied involvement in the attack."

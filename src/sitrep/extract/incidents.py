@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..model import DateRange, Evidence, Incident, Location, Perpetrator, Target
+from ..model import DateRange, Denial, Evidence, Incident, Location, Perpetrator, Target
 from ..registry import Registry
 from ..resolve.dates import resolve_date
 from ..resolve.places import Gazetteer, to_location
@@ -72,6 +72,13 @@ CLAIM_RULES = [
                          rf"|on|in)\b", re.I)),
     ("joint", re.compile(rf"\bjoint(?:ly)?\s+(?:attack|operation|raid|assault)\s+by\s+{PERP}\s+and\s+{PARTNER}", re.I)),
 ]
+# "The Taliban denied involvement", "the group has denied any role in the attack", "X denied carrying out the
+# bombing", "X rejected responsibility": an actor saying it did not do it.
+DENIAL = re.compile(
+    rf"{PERP}(?:\s+group)?(?:\s*,\s*which)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|swiftly\s+|quickly\s+|later\s+)?"
+    rf"(?:denied|denies|deny|rejected|rejects)\s+(?:any\s+|all\s+)?(?:involvement|responsibility|role|a\s+role|"
+    rf"links?|hand|part|carrying\s+out|having\s+carried\s+out|being\s+behind|(?:that\s+)?(?:it|they)\s+"
+    rf"(?:was|were|had\s+been)\s+(?:behind|involved|responsible))\b", re.I)
 # How many sentences after an incident's own may still tell it without naming it: victims, attackers.
 TOLD_WINDOW = 5
 HEDGED = re.compile(r"\b(?:suspected|believed|thought|likely|possibly|may|might|could|allegedly|reportedly)\b", re.I)
@@ -108,12 +115,33 @@ def find_incidents(ctx: Context, *, registry: Registry, gazetteer: Gazetteer,
         mentions += _mentions(ctx, sentence, gazetteer, continuing=bool(mentions))
     clusters = _cluster(ctx, mentions, gazetteer)
     perpetrators = _perpetrators(ctx, registry, statements, clusters)
+    denials = _denials(ctx, clusters)
     told = _told_sentences(ctx, clusters)
     incidents = []
     for number, cluster in enumerate(clusters, start=1):
-        incidents.append(_incident(ctx, cluster, number, gazetteer, perpetrators.get(id(cluster), []),
-                                   told.get(id(cluster), [])))
+        incident = _incident(ctx, cluster, number, gazetteer, perpetrators.get(id(cluster), []),
+                             told.get(id(cluster), []))
+        incidents.append(incident.model_copy(update={"denials": denials.get(id(cluster), [])}))
     return incidents
+
+
+def _denials(ctx: Context, clusters: list[Cluster]) -> dict[int, list[Denial]]:
+    """Actors that deny the incident the sentence speaks of; a state's denial ("the army denied ...") counts too:
+    a government accused of an air strike denies it as a group does."""
+    by_cluster: dict[int, list[Denial]] = {}
+    if not clusters:
+        return by_cluster
+    for sentence in ctx.sentences:
+        masked = mask(ctx, sentence)
+        for match in DENIAL.finditer(masked.text):
+            found = by_cluster.setdefault(id(_cluster_for(clusters, sentence)), [])
+            for actor in masked.slot_at(match.group("src")):
+                if ctx.kind(actor.actor_id) in {None, "generic"} or any(d.actor_id == actor.actor_id for d in found):
+                    continue
+                entry = ctx.entry(actor.actor_id)
+                found.append(Denial(actor_id=actor.actor_id, name=entry.name if entry else actor.actor_id,
+                                    evidence=[sentence.evidence()], confidence=0.85))
+    return by_cluster
 
 
 def _told_sentences(ctx: Context, clusters: list[Cluster]) -> dict[int, list[Sentence]]:

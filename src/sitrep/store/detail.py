@@ -114,7 +114,10 @@ def incident_detail(session: Session, incident_id: str) -> dict[str, Any] | None
     return {
         **incident,
         "reports": [{"id": r.id, "article": _article_dict(articles[r.article_id], text=True),
-                     "values": _report_values(r), "perpetrators": perpetrators[r.id], "evidence": spans[r.id]}
+                     "values": _report_values(r), "perpetrators": perpetrators[r.id],
+                     "denials": [{"actor_id": d["actor_id"], "name": d["name"], "confidence": d["confidence"]}
+                                 for d in r.record.get("denials", [])],
+                     "evidence": spans[r.id]}
                     for r in reports],
         "conflicts": conflicts,
         "edits": [edit_dict(session, e) for e in list_edits(session, target_id=incident_id)],

@@ -146,6 +146,7 @@ def _insert_document(session: Session, document: Document) -> None:
             count: Count | None = getattr(incident, field)
             if count is not None:
                 link("incident_report", incident.id, count.evidence, field)
+        link("incident_report", incident.id, [e for d in incident.denials for e in d.evidence], "denials")
         for number, p in enumerate(incident.perpetrators, start=1):
             perpetrator_id = f"{incident.id}-p{number}"
             session.add(PerpetratorRow(id=perpetrator_id, report_id=incident.id, actor_id=p.actor_id, name=p.name,
