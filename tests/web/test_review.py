@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from sitrep.web.auth import MAX_FAILURES, SignInThrottle
+
 from .conftest import PASSWORDS
 
 EDITOR = ("ed", PASSWORDS["ed"])
@@ -119,6 +121,28 @@ def test_sign_in_needs_the_login_forms_csrf_token_and_the_right_password(client)
     wrong = client.post("/login", data={"name": "ed", "password": "nope", "csrf": csrf_of(form.text)})
     assert wrong.status_code == 401 and "Wrong user name or password" in wrong.text
     assert "sitrep_session" not in client.cookies
+
+
+def test_a_name_with_too_many_wrong_passwords_is_refused_for_a_while_even_with_the_right_one(client):
+    for _ in range(MAX_FAILURES):
+        assert client.post("/api/review/correct", json=correction("x"), auth=("ed", "guess")).status_code == 401
+    refused = client.post("/api/review/correct", json=correction(incident_id(client, "Kabul")), auth=EDITOR)
+    assert refused.status_code == 429 and int(refused.headers["retry-after"]) > 60
+    form = client.get("/login")
+    page = client.post("/login", data={"name": "ed", "password": PASSWORDS["ed"], "csrf": csrf_of(form.text)})
+    assert page.status_code == 429 and "Too many wrong passwords" in page.text
+    assert client.post("/api/review/correct", json=correction(incident_id(client, "Kabul")),
+                       auth=("ada", PASSWORDS["ada"])).status_code == 201  # other names are not held back
+
+
+def test_a_right_password_clears_the_wrong_ones_before_it():
+    throttle = SignInThrottle(max_failures=2)
+    throttle.failed("Ed")
+    throttle.succeeded("ed")
+    throttle.failed("ed")
+    assert throttle.wait("ED") == 0
+    throttle.failed("ed")
+    assert throttle.wait("ed") > 0
 
 
 def test_sign_in_only_redirects_within_the_site(client):

@@ -30,7 +30,7 @@ from . import api, pages
 from .assets import ADMIN1_OUTLINES, node_modules, vendor_files
 from .basemap import Admin1Outlines
 from .cache import DEFAULT_CACHE_MB, ResponseCache
-from .auth import SignInRequired
+from .auth import SignInRequired, SignInThrottle
 from .templates import render
 
 LOGGER = logging.getLogger(__name__)
@@ -109,6 +109,7 @@ def create_app(db: str | Path | Store, *, cache_mb: int = DEFAULT_CACHE_MB) -> F
                   description="Incidents, actors, relations and statements extracted from news, with evidence. "
                               "Reads are open; writes need an editor's HTTP Basic credentials (`sitrep users add`).")
     app.state.store = store
+    app.state.sign_in_throttle = SignInThrottle()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -3,12 +3,17 @@
 Reading needs no sign-in. Writing needs an editor (admins too); the review pages need a signed-in user.
 With no user in the store the app is read-only: every write answers 403 and says how to add one.
 Form posts carry the session's CSRF token (the login form, before any session, a double-submit cookie);
-the session cookie is HttpOnly and SameSite=Strict.
+the session cookie is HttpOnly and SameSite=Strict. After MAX_FAILURES wrong passwords for one user name within
+FAILURE_WINDOW, that name is refused (429) until the oldest failure is that old, in each server process: guessing
+a password stays slow even where argon2 is fast.
 """
 
 from __future__ import annotations
 
 import secrets
+import threading
+import time
+from collections import defaultdict, deque
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
@@ -21,11 +26,52 @@ from .deps import get_store
 SESSION_COOKIE = "sitrep_session"
 LOGIN_CSRF_COOKIE = "sitrep_login_csrf"
 READ_ONLY = "read-only: this knowledge base has no users; add one with `sitrep users add NAME --role editor`"
+MAX_FAILURES = 5
+FAILURE_WINDOW = 15 * 60.0  # seconds
 _basic = HTTPBasic(auto_error=False, description="A user added with `sitrep users add` (role editor or admin).")
 
 
 class SignInRequired(Exception):
     """A page needs a signed-in user: the pages answer with a redirect to the login form."""
+
+
+class SignInThrottle:
+    """Recent wrong passwords per user name, in this process."""
+
+    def __init__(self, max_failures: int = MAX_FAILURES, window: float = FAILURE_WINDOW):
+        self.max_failures, self.window = max_failures, window
+        self._failures: defaultdict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()  # sign-ins run in worker threads
+
+    def wait(self, name: str) -> float:
+        """Seconds until `name` may try again; 0 when it may now."""
+        with self._lock:
+            failures = self._failures[name.casefold()]
+            while failures and failures[0] <= time.monotonic() - self.window:
+                failures.popleft()
+            return failures[0] + self.window - time.monotonic() if len(failures) >= self.max_failures else 0.0
+
+    def failed(self, name: str) -> None:
+        with self._lock:
+            self._failures[name.casefold()].append(time.monotonic())
+
+    def succeeded(self, name: str) -> None:
+        with self._lock:
+            self._failures.pop(name.casefold(), None)
+
+
+def sign_in(request: Request, name: str, password: str) -> users.UserRow | None:
+    """The user whose name and password these are, None when wrong; 429 when the name had too many wrong
+    passwords lately (the password is then not even checked)."""
+    throttle: SignInThrottle = request.app.state.sign_in_throttle
+    wait = throttle.wait(name)
+    if wait > 0:
+        raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, f"too many wrong passwords for {name!r}: try again in "
+                            f"{max(1, round(wait / 60))} min", headers={"Retry-After": str(int(wait) + 1)})
+    with get_store(request).writer() as session, session.begin():
+        user = users.authenticate(session, name=name, password=password)
+    (throttle.succeeded if user else throttle.failed)(name)
+    return user
 
 
 def who(request: Request) -> tuple[bool, SignedIn | None]:
@@ -55,12 +101,11 @@ def _basic_user(request: Request, credentials: HTTPBasicCredentials | None) -> S
     if credentials is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "sign in with HTTP Basic: a user of `sitrep users add`",
                             headers={"WWW-Authenticate": 'Basic realm="sitrep"'})
-    with get_store(request).writer() as session, session.begin():
-        user = users.authenticate(session, name=credentials.username, password=credentials.password)
-        if user is None:
-            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong user name or password",
-                                headers={"WWW-Authenticate": 'Basic realm="sitrep"'})
-        return SignedIn(user.name, user.role)
+    user = sign_in(request, credentials.username, credentials.password)
+    if user is None:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong user name or password",
+                            headers={"WWW-Authenticate": 'Basic realm="sitrep"'})
+    return SignedIn(user.name, user.role)
 
 
 def _require(user: SignedIn, role: str) -> SignedIn:

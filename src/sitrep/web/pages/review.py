@@ -12,14 +12,15 @@ from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from ...errors import SitrepError
 from ...store import review, users
 from ..api.review import undo_edit
-from ..auth import LOGIN_CSRF_COOKIE, SESSION_COOKIE, PageEditorDep, check_csrf, cookie_user, has_users
+from ..auth import (LOGIN_CSRF_COOKIE, SESSION_COOKIE, PageEditorDep, check_csrf, cookie_user, has_users,
+                    sign_in)
 from ..deps import get_store
 from ..templates import render
 from .browse import incident_page
@@ -57,12 +58,16 @@ def login(request: Request, name: Text, password: Text, csrf: Text, next: Annota
         return render(request, "login.html", {"csrf": csrf, "next": _local(next), "error":
                       "This knowledge base has no users: it is read-only. Add one with "
                       "`sitrep users add NAME --role editor`."}, status_code=403)
-    with get_store(request).writer() as session, session.begin():
-        user = users.authenticate(session, name=name, password=password)
-        token = users.open_session(session, user) if user else None
-    if token is None:
+    try:
+        user = sign_in(request, name, password)
+    except HTTPException as exc:  # too many wrong passwords: the form says so
+        return render(request, "login.html", {"csrf": csrf, "next": _local(next), "error": f"{exc.detail[0].upper()}"
+                      f"{exc.detail[1:]}."}, status_code=exc.status_code, headers=exc.headers)
+    if user is None:
         return render(request, "login.html", {"csrf": csrf, "next": _local(next),
                                               "error": "Wrong user name or password."}, status_code=401)
+    with get_store(request).writer() as session, session.begin():
+        token = users.open_session(session, user)
     response = RedirectResponse(_local(next), status_code=303)
     response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax", secure=request.url.scheme == "https",
                         max_age=int(users.SESSION_LIFETIME.total_seconds()))
