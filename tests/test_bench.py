@@ -34,3 +34,13 @@ def test_bench_names_a_missing_benchmarks_folder(tmp_path):
     result = CliRunner().invoke(app, ["bench", "--benchmarks", str(tmp_path), "--articles", "100"])
     assert result.exit_code == 1
     assert "muc4/dev.jsonl: [E101] no such benchmark file" in result.output
+
+
+def test_bench_web_loads_a_real_server_and_counts_only_after_the_warm_up():
+    result = CliRunner().invoke(app, ["bench", "web", "-n", "300", "-c", "4", "-s", "1", "--warmup", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert (report["incidents"], report["clients"], report["warmup_seconds"]) == (300, 4, 1)
+    overall = report["results"][-1]
+    assert overall["endpoint"] == "all" and overall["requests"] > 0 and overall["errors"] == 0
+    assert 0 <= overall["cached_share"] <= 1 and overall["p50_ms"] <= overall["p99_ms"]

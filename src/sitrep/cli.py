@@ -447,6 +447,7 @@ def bench_web(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes (sitrep serve --workers)."),
     cache_mb: int = typer.Option(DEFAULT_CACHE_MB, "--cache-mb", min=0,
                                  help="sitrep serve --cache-mb: memory per process for kept answers; 0: none."),
+    warmup: float = typer.Option(0, "--warmup", min=0, help="Seconds of load before the counted ones (not counted)."),
     json_output: bool = JsonOption,
 ) -> None:
     """Load `sitrep serve` on loopback: list and detail requests/s, p50/p99 latency, errors, and the share of
@@ -459,12 +460,14 @@ def bench_web(
     """
     from .web.bench import web_bench
 
-    report = web_bench(incidents=incidents, clients=clients, seconds=seconds, workers=workers, cache_mb=cache_mb)
+    report = web_bench(incidents=incidents, clients=clients, seconds=seconds, workers=workers, cache_mb=cache_mb,
+                       warmup=warmup)
     if json_output:
         typer.echo(json.dumps(report))
         return
     typer.echo(f"{report['incidents']} incidents (built in {report['build_seconds']} s), {report['clients']} clients, "
-               f"{report['seconds']} s, {report['workers']} server worker(s), {report['cache_mb']} MB cache each, "
+               f"{report['seconds']} s after {report['warmup_seconds']:g} s of warm-up, {report['workers']} server "
+               f"worker(s), {report['cache_mb']} MB cache each, "
                f"{report['cpus']} CPUs")
     for row in report["results"]:
         typer.echo(f"{row['endpoint']:>7}  {row['requests']:>7} requests  {row['requests_per_second']:>7} req/s  "

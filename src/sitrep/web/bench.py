@@ -143,21 +143,26 @@ def _stop(server: subprocess.Popen) -> None:
 Result = tuple[str, float, bool, bool]  # endpoint, seconds, answered 200, answered from the server's cache
 
 
-async def _client(port: int, paths: list[tuple[str, str]], until: float, seed: int, results: list[Result]) -> None:
-    """One keep-alive connection: request, read the whole answer, record it, next; reconnect after an error."""
+async def _client(port: int, paths: list[tuple[str, str]], recording: float, until: float, seed: int,
+                  results: list[Result]) -> None:
+    """One keep-alive connection: request, read the whole answer, record it (when sent after `recording`), next;
+    reconnect after an error."""
     rng = random.Random(seed)
     reader = writer = None
     while time.monotonic() < until:
         kind, path = rng.choice(paths)  # half list pages, half incidents
         started = time.perf_counter()
+        record = time.monotonic() >= recording
         try:
             if writer is None:
                 reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), REQUEST_TIMEOUT)
             status, cached = await asyncio.wait_for(_exchange(reader, writer, path), REQUEST_TIMEOUT)
-            results.append((kind, time.perf_counter() - started, status == 200, cached))
+            if record:
+                results.append((kind, time.perf_counter() - started, status == 200, cached))
         except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError,
                 StopIteration, ValueError):
-            results.append((kind, time.perf_counter() - started, False, False))
+            if record:
+                results.append((kind, time.perf_counter() - started, False, False))
             if writer is not None:
                 writer.close()
             reader = writer = None
@@ -197,16 +202,18 @@ def _summary(name: str, found: list[Result], seconds: float) -> dict:
             "cached_share": round(sum(1 for *_, cached in found if cached) / len(found), 3) if found else 0.0}
 
 
-async def _load(port: int, clients: int, seconds: float, paths: list[tuple[str, str]]) -> list:
+async def _load(port: int, clients: int, warmup: float, seconds: float, paths: list[tuple[str, str]]) -> list:
     results: list[Result] = []
-    until = time.monotonic() + seconds
-    await asyncio.gather(*(_client(port, paths, until, seed, results) for seed in range(clients)))
+    recording = time.monotonic() + warmup
+    until = recording + seconds
+    await asyncio.gather(*(_client(port, paths, recording, until, seed, results) for seed in range(clients)))
     return results
 
 
 def web_bench(*, incidents: int = 10_000, clients: int = 100, seconds: float = 30, workers: int = 1,
-              cache_mb: int = DEFAULT_CACHE_MB, db: Path | None = None) -> dict:
-    """Build (or reuse) the synthetic store, serve it, load it; requests/s, p50/p99 latency and errors."""
+              cache_mb: int = DEFAULT_CACHE_MB, warmup: float = 0, db: Path | None = None) -> dict:
+    """Build (or reuse) the synthetic store, serve it, load it; requests/s, p50/p99 latency and errors over
+    `seconds`, after `warmup` seconds of the same load that are not counted (the server's cache filling)."""
     folder = tempfile.TemporaryDirectory(prefix="sitrep-bench-web-")
     path = db or Path(folder.name) / "bench.db"
     if not path.exists():
@@ -228,13 +235,13 @@ def web_bench(*, incidents: int = 10_000, clients: int = 100, seconds: float = 3
         except ImportError:
             runner = asyncio.run
         started = time.perf_counter()
-        results = runner(_load(port, clients, seconds, paths))
-        elapsed = time.perf_counter() - started
+        results = runner(_load(port, clients, warmup, seconds, paths))
+        elapsed = time.perf_counter() - started - warmup
     finally:
         _stop(server)
         folder.cleanup()
     return {"incidents": incidents, "clients": clients, "seconds": round(elapsed, 1), "workers": workers,
-            "cache_mb": cache_mb,
+            "cache_mb": cache_mb, "warmup_seconds": warmup,
             "cpus": os.cpu_count(), "build_seconds": round(built, 1), "results": [
                 _summary("list", [r for r in results if r[0] == "list"], elapsed),
                 _summary("detail", [r for r in results if r[0] == "detail"], elapsed),
