@@ -44,6 +44,28 @@ def test_all_caps_is_parsed_in_sentence_case_but_evidence_keeps_the_text():
     assert incident.evidence[0].text == text
 
 
+def test_a_title_case_headline_is_parsed_with_its_ordinary_words_in_lower_case():
+    text = "U.S. Drone Strike Near Miranpur Kills At Least 9 Fighters"
+    assert parse_text(text) == "U.S. drone strike near Miranpur kills at least 9 fighters"
+    incident = first(text)
+    assert incident.perpetrator_fatalities.min == 9
+    assert incident.evidence[0].text == text
+
+
+def test_a_hyphenated_title_case_word_keeps_its_case():
+    assert parse_text("Ex-Commander Of Hill Front Dies In Raid") == "Ex-Commander of Hill Front dies in raid"
+
+
+def test_a_trigger_after_a_preposition_tagged_as_a_verb_is_still_the_event():
+    incident = first("Farmer's death in Indian firing near border post")
+    assert incident is not None and incident.type == "armed_assault"
+
+
+def test_a_country_whose_drone_struck_is_not_the_place():
+    incident = first("US drone strike kills three in mountain village")
+    assert incident is not None and (incident.location is None or incident.location.country_code != "US")
+
+
 @pytest.mark.parametrize("text", ["Notable incidents of militant violence in Punjab - 2011",
                                   "Bomb attacks on churches in the region, 1999-2008",
                                   "Clashes along Afghan frontier: March 2012 review"])

@@ -61,6 +61,8 @@ VERB_TRIGGERS = {
 # in infighting", "Market blast toll rises to 31", "Troops pound hideouts", "2 militants eliminated".
 HEADLINE_NOUN_TRIGGERS = {"toll": "attack", "infighting": "armed_clash", "duel": "armed_clash"}
 HEADLINE_VERB_TRIGGERS = {"die": "attack", "succumb": "attack", "eliminate": "attack", "pound": "shelling"}
+TRIGGER_LEMMAS = frozenset(NOUN_TRIGGERS) | frozenset(VERB_TRIGGERS) | frozenset(HEADLINE_NOUN_TRIGGERS) | frozenset(
+    HEADLINE_VERB_TRIGGERS)
 # Nouns a trigger's modifiers turn into another type: "hunger strike" stays a protest, "air strike" does not.
 MODIFIED_NOUNS = {
     ("strike", "air"): "air_strike", ("strike", "drone"): "air_strike", ("strike", "aerial"): "air_strike",
@@ -145,6 +147,8 @@ def trigger_type(token: Token, *, headline: bool = False) -> str | None:
     if found is None and headline and token.pos_ == "PROPN" and not token.ent_type_:
         # A headline's capitals make its first noun look like a name: "Shootout leaves four dead"
         found = (NOUN_TRIGGERS | HEADLINE_NOUN_TRIGGERS).get(token.lower_)
+    if found is None and headline and token.pos_ == "VERB" and token.dep_ == "pobj":
+        found = NOUN_TRIGGERS.get(token.lower_)  # "a death in Indian firing": the tagger's verb is the noun
     if found is None and headline and lemma == "gun" and token.nbor(1).lower_ == "down" if token.i + 1 < len(
             token.doc) else False:
         found = "armed_assault"  # "Police gun down 8 militants", parsed as the noun "gun"
