@@ -61,6 +61,15 @@ def test_a_trigger_after_a_preposition_tagged_as_a_verb_is_still_the_event():
     assert incident is not None and incident.type == "armed_assault"
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Gunmen storm college in Quetta", "armed_assault"),
+    ("Militants attack checkpost in Swat", "attack"),
+])
+def test_a_headline_verb_read_as_a_noun_still_reports_the_event(text, kind):
+    incident = first(text)
+    assert incident is not None and incident.type == kind
+
+
 def test_a_country_whose_drone_struck_is_not_the_place():
     incident = first("US drone strike kills three in mountain village")
     assert incident is not None and (incident.location is None or incident.location.country_code != "US")

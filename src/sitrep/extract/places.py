@@ -214,8 +214,8 @@ def _gazetteer_place(gazetteer: Gazetteer, ent: Span, hints: list[str]) -> bool:
 def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     """A name the gazetteer places in one of the article's countries, written where a place
     goes: after 'in', 'at', 'near'..., before 'district', 'village'..., after an institution
-    and a comma ("Government Law College, Tiruchi"), or after a place and a comma, as the
-    district that holds it ("in Mashkay, Awaran")."""
+    and a comma ("Government Law College, Tiruchi"), after a place and a comma, as the
+    district that holds it ("in Mashkay, Awaran"), or after its country's possessive."""
     if not hints:
         return _placed_without_hints(gazetteer, span)
     entry, spelt = resolve_name(gazetteer, span, hints)
@@ -229,7 +229,10 @@ def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     after_comma = before == "," and span.start > 1 and (
         doc[span.start - 2].ent_type_ in INSTITUTION_LABELS or _ends_located_name(doc, span.start - 1)
     )
-    return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or after_comma
+    # "in Pakistan's Sialkot": a name after its country's possessive
+    owned = before in {"'s", "’s"} and span.start > 1 and (
+        (owner := gazetteer.country(doc[span.start - 2].text)) is not None and owner.country_code == entry.country_code)
+    return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or after_comma or owned
 
 
 def _placed_without_hints(gazetteer: Gazetteer, span: Span) -> bool:

@@ -147,6 +147,8 @@ def trigger_type(token: Token, *, headline: bool = False) -> str | None:
     if found is None and headline and token.pos_ == "PROPN" and not token.ent_type_:
         # A headline's capitals make its first noun look like a name: "Shootout leaves four dead"
         found = (NOUN_TRIGGERS | HEADLINE_NOUN_TRIGGERS).get(token.lower_)
+    if headline and _headline_verb(token):
+        found = VERB_TRIGGERS[token.lower_]
     if found is None and headline and token.pos_ == "VERB" and token.dep_ == "pobj":
         found = NOUN_TRIGGERS.get(token.lower_)  # "a death in Indian firing": the tagger's verb is the noun
     if found is None and headline and lemma == "gun" and token.nbor(1).lower_ == "down" if token.i + 1 < len(
@@ -161,6 +163,19 @@ def trigger_type(token: Token, *, headline: bool = False) -> str | None:
         if found == "attack" and _victims_armed(token):
             found = "armed_clash"
     return found
+
+
+def _headline_verb(token: Token) -> bool:
+    """A headline's present-tense verb the tagger reads as a noun: "Gunmen storm college" (a noun with an
+    object), "Militants attack checkpost" (a compound after its doers, in a line with no verb)."""
+    if token.pos_ != "NOUN" or token.lower_ not in VERB_TRIGGERS:
+        return False
+    if any(c.dep_ in {"dobj", "nsubj"} for c in token.children):
+        return True
+    doers = token.i > token.sent.start and (ARMED_NOUNS.fullmatch(token.nbor(-1).text) or
+                                            MILITARY_NOUNS.fullmatch(token.nbor(-1).text) or
+                                            token.nbor(-1).lower_ == "police")
+    return token.dep_ == "compound" and bool(doers) and not any(t.pos_ in {"VERB", "AUX"} for t in token.sent)
 
 
 def _trigger_type(token: Token, lemma: str) -> str | None:
@@ -268,7 +283,7 @@ def reports_event(token: Token, kind: str, *, headline: bool = False) -> bool:
     if token.pos_ == "NOUN":
         if token.dep_ == "compound":
             # "Market blast toll rises to 31": the event a headline's toll is of
-            return headline and token.head.lemma_.lower() == "toll"
+            return headline and (token.head.lemma_.lower() == "toll" or _headline_verb(token))
         if headline:
             return True
         if kind == "protest":
