@@ -207,8 +207,8 @@ def combine(readings: list[tuple[int | None, int | None, str, str, Evidence]]) -
                  qualifier="range", text=text, evidence=evidence)
 
 
-# A headline lists its dead with commas and no "and": "Three soldiers, 34 militants killed", "Army officer, six
-# rebels killed", "Clashes leave 8 soldiers, 21 militants dead". Each item is a figure with its noun, or one person.
+# A headline lists its dead with commas and no "and": "Two guards, five gunmen killed", "Police officer, three
+# rebels killed", "Fighting leaves 4 soldiers, 12 insurgents dead". Each item is a figure with its noun, or one person.
 LIST_ITEM = rf"(?:(?:{NUMBER})\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+"
 DEAD_LIST = re.compile(rf"(?:^\W*|\ble(?:ave|aves|ft)\s+)(?P<items>{LIST_ITEM}(?:\s*,\s*{LIST_ITEM})+)\s+"
                        r"(?:were\s+)?(?:killed|dead|died|shot dead|gunned down|martyred)\b", re.I)

@@ -145,7 +145,7 @@ def trigger_type(token: Token, *, headline: bool = False) -> str | None:
     lemma = "slay" if token.lower_ == "slew" and token.pos_ == "VERB" else token.lemma_.lower()
     found = _trigger_type(token, lemma)
     if found is None and headline and token.pos_ == "PROPN" and not token.ent_type_:
-        # A headline's capitals make its first noun look like a name: "Shootout leaves four dead"
+        # A headline's capitals make its first noun look like a name: "Shootout leaves three dead"
         found = (NOUN_TRIGGERS | HEADLINE_NOUN_TRIGGERS).get(token.lower_)
     if headline and _headline_verb(token):
         found = VERB_TRIGGERS[token.lower_]
@@ -201,7 +201,7 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    objects += [c for o in objects for c in o.conjuncts]  # "exchange mortar and gun fire"
+    objects += [c for o in objects for c in o.conjuncts]  # "exchange mortar and rifle fire"
     object_lemmas = {o.lemma_.lower() for o in objects}
     subject_words = {t.lower_ for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
     below = {t.lower_ for t in token.subtree}
@@ -267,7 +267,7 @@ def reports_event(token: Token, kind: str, *, headline: bool = False) -> bool:
 
     A headline tells one specific event in its own grammar: present tense for the past ("Gunmen kill
     judge"), no auxiliaries ("10 killed"), no articles ("Firing kills four"); and what it condemns or
-    mourns is that event ("PM condemns tribal area blast").
+    mourns is that event ("PM condemns market blast").
     """
     if _governed(token, IRREALIS | BACKGROUND):
         return False
