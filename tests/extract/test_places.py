@@ -199,3 +199,8 @@ def test_spelling_matches_in_several_divisions_and_no_anchor_are_not_taken():
     assert not {"Dehradun", "Baramula"} & {p.name for p in doc.places}
     doc = extract("Students protested in Dehadrun, India, on Monday.")
     assert "Dehradun" in {p.name for p in doc.places}
+
+
+def test_a_town_after_its_countrys_possessive_is_the_place():
+    doc = sitrep.extract("Gunmen kill four at market in Pakistan's Sialkot")
+    assert doc.incidents[0].location.name == "Sialkot"

@@ -72,6 +72,24 @@ def test_victims_and_militants_killed_are_evidence_of_two_incidents():
     assert match_parts(a, b)["dead"] < 0
 
 
+def test_fire_across_a_border_is_evidence_against_violence_inside_the_country():
+    border = report("a", place=None, text="Two villagers killed in shelling across the LoC")
+    inside = report("b", place=None, text="Bomb kills four near police station")
+    assert match_parts(border, inside)["front"] < 0
+    other_side = report("c", place=None, text="India says Pakistani firing kills soldier")
+    assert "front" not in match_parts(border, other_side)
+
+
+def test_a_reaction_the_next_day_follows_the_attack():
+    attack = report("a", text="Gunmen kill twelve miners in Quetta")
+    claim = report("b", day=dt.date(2016, 10, 25), text="Hill Front claims responsibility for miners' killing")
+    assert match_parts(claim, attack)["follow_up"] > 0
+    # an attack the day after a reaction is no follow-up of it
+    attack_later = report("c", day=dt.date(2016, 10, 25), text="Gunmen kill twelve miners in Quetta")
+    earlier_claim = report("d", text="Hill Front claims responsibility for miners' killing")
+    assert "follow_up" not in match_parts(attack_later, earlier_claim)
+
+
 def test_each_shared_rare_word_counts_on_its_own():
     a = report("a", text="Gunmen kill weavers in Mach")
     b = report("b", text="Weavers' bodies reach Mach")

@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Span
 
 from ..model import Actor
+from ..nlp import is_title_case
 from ..registry import ActorEntry, Registry
 from ..resolve.places import Gazetteer, name_key
 from ..resolve.country_cues import admin_term_countries, publisher_country
@@ -228,7 +229,7 @@ def _name_mentions(ctx: Context, sentence: Sentence, registry: Registry) -> list
     "Ansar al-Islam Syria") is a group of its own. State bodies ("the Iraqi Army") and
     titles in Title Case are left to other rules.
     """
-    if sentence.kind == "title" or _title_case(sentence.text):
+    if sentence.kind == "title" or is_title_case(sentence.text):
         return []
     claimed: list[tuple[int, int]] = []
     registered = [(ent.start_char, ent.end_char) for ent in sentence.ents if ent.ent_id_]
@@ -287,13 +288,6 @@ def _hyphened_name(text: str) -> bool:
         return False
     gazetteer = Gazetteer.default()
     return not all(gazetteer.resolve(part) is not None for part in text.split("-") if len(part) > 3)
-
-
-def _title_case(text: str) -> bool:
-    """A headline in Title Case: no lower-case word but small function words."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    small = {"of", "in", "the", "and", "a", "an", "for", "to", "on", "at", "by", "with", "from", "as", "or", "vs"}
-    return len(words) >= 4 and not any(w[0].islower() and w.lower() not in small for w in words)
 
 
 def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -49,6 +49,9 @@ ATTACKER_NOUNS = (r"(?:attackers?|militants?|gunmen|gunman|terrorists?|fighters?
 DEATH = r"(?:dead|killed|died|dies|die|deaths?|lives|bodies|fatalities|martyred|slain|perished|lifeless)"
 INJURY = r"(?:injured|wounded|hurt|injuries|injuring|wounding)"
 
+# A word a toll is read from: figures, the dead and wounded, who they were ("Kills At Least 9 Civilians").
+TOLL_WORD = re.compile(rf"{NUMBER_WORD}|{DEATH}|{INJURY}|{PERSON_NOUNS}|{ATTACKER_NOUNS}", re.I)
+
 
 def _patterns(outcome: str) -> list[re.Pattern]:
     bare_verb = "(?<!to )kill(?:ed|ing|s)?|shot dead|gunned down" if outcome == DEATH else "injur(?:ed|ing)|wound(?:ed|ing)"
@@ -86,13 +89,21 @@ ATTACKERS_KILLED = [
                r"(?:also\s+)?(?:killed|shot dead|gunned down|died|blew (?:himself|themselves) up)\b", re.I),
     # "troops repelled the attackers and killed 12 of them"
     re.compile(rf"\b{ATTACKER_NOUNS}\b[^.;]*?\b(?:killed|shot dead|gunned down)\s+{QUANTITY}\s+of\s+them\b", re.I),
-    # "the FC killed 2 militants", "killing 11 suspected militants"
-    re.compile(rf"\b(?:kill(?:ed|ing|s)?|gun(?:s|ned|ning)? down|shot dead)\s+{QUANTITY}\s+(?:[\w-]+\s+)?{ATTACKER_NOUNS}\b",
-               re.I),
+    # "the FC killed 2 militants", "killing 11 suspected militants", "kill three Hill Front militants"
+    re.compile(rf"\b(?:kill(?:ed|ing|s)?|gun(?:s|ned|ning)? down|shot dead)\s+{QUANTITY}\s+"
+               rf"(?:(?!{PERSON_NOUNS}\b|including\b|and\b|or\b)[\w-]+\s+){{0,2}}?{ATTACKER_NOUNS}\b", re.I),
 ]
 # Asides that split a figure from its verb: "Eleven people, including six children, were killed".
 ASIDES = re.compile(r",\s*including\s+[^,.;]+,|\s*\([^()]*\)")
+# Scare quotes around the dead ("killing six ‘militants’") hide the noun from the patterns.
+QUOTES = re.compile(r"[‘’“”\"]|(?<!\w)'|'(?!\w)")
+# A day of the month is no toll: "Dera, Aug 14 (PTI) One guard was killed".
+MONTH_DAY = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)\d{1,2}\b", re.I)
 BARE_INJURY = re.compile(rf"\b{INJURY}\b", re.I)
+
+
+def _plain(sentence: str) -> str:
+    return MONTH_DAY.sub(r"\1#", QUOTES.sub("", ASIDES.sub("", sentence)))
 
 
 def parse_number(text: str) -> int | None:
@@ -196,8 +207,8 @@ def combine(readings: list[tuple[int | None, int | None, str, str, Evidence]]) -
                  qualifier="range", text=text, evidence=evidence)
 
 
-# A headline lists its dead with commas and no "and": "Three soldiers, 34 militants killed", "Army officer, six
-# rebels killed", "Clashes leave 8 soldiers, 21 militants dead". Each item is a figure with its noun, or one person.
+# A headline lists its dead with commas and no "and": "Two guards, five gunmen killed", "Police officer, three
+# rebels killed", "Fighting leaves 4 soldiers, 12 insurgents dead". Each item is a figure with its noun, or one person.
 LIST_ITEM = rf"(?:(?:{NUMBER})\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+"
 DEAD_LIST = re.compile(rf"(?:^\W*|\ble(?:ave|aves|ft)\s+)(?P<items>{LIST_ITEM}(?:\s*,\s*{LIST_ITEM})+)\s+"
                        r"(?:were\s+)?(?:killed|dead|died|shot dead|gunned down|martyred)\b", re.I)
@@ -207,7 +218,7 @@ ONE_PERSON = re.compile(rf"{PERSON_NOUNS}|{ATTACKER_NOUNS}|commander|accomplice|
 
 def read_dead_list(sentence: str) -> tuple[int, int, str] | None:
     """Victims and armed men in a headline's comma list of the dead, or None when an item has no count."""
-    match = DEAD_LIST.search(ASIDES.sub("", sentence))
+    match = DEAD_LIST.search(_plain(sentence))
     if match is None:
         return None
     victims = armed = 0
@@ -234,7 +245,7 @@ def read_fatalities(sentence: str) -> list[tuple[int | None, int | None, str, st
     listed = read_dead_list(sentence)
     if listed is not None:
         return [(listed[0], listed[0], "exact", listed[2])] if listed[0] else []
-    sentence = ASIDES.sub("", sentence)
+    sentence = _plain(sentence)
     attacker_spans = [m.span() for pattern in ATTACKERS_KILLED for m in pattern.finditer(sentence)]
     readings = _sums(sentence, "death") or _find(DEATH_PATTERNS, sentence)
     # A figure inside an "attackers killed" phrase is not a victim toll.
@@ -242,7 +253,7 @@ def read_fatalities(sentence: str) -> list[tuple[int | None, int | None, str, st
 
 
 def read_injuries(sentence: str) -> list[tuple[int | None, int | None, str, str]]:
-    sentence = ASIDES.sub("", sentence)
+    sentence = _plain(sentence)
     readings = _sums(sentence, "injury") or _find(INJURY_PATTERNS, sentence)
     if not readings and BARE_INJURY.search(sentence):
         # "injured officers": injuries happened, their number is not given.
@@ -268,6 +279,8 @@ def _read_killed(sentence: Span, hidden: set[int], *, armed: bool) -> list[tuple
     for verb in sentence:
         if verb.i in hidden or verb.pos_ != "VERB" or not _kills(verb):
             continue
+        if not armed and _kills_armed_men(verb):
+            continue  # "kill 12 suspected fighters - radio": a misparsed object is no victim beside them
         dies = verb.lemma_.lower() in {"die", "succumb"}
         victims = [c for c in verb.children if c.dep_ in ({"nsubj"} if dies else {"dobj", "nsubjpass"})]
         if not victims and not dies and verb.dep_ in {"ROOT", "ccomp"} and verb.tag_ in {"VBD", "VBN"} and not any(
@@ -292,6 +305,16 @@ def _read_killed(sentence: Span, hidden: set[int], *, armed: bool) -> list[tuple
         if total:
             found.append((total, total, "exact", f"{' and '.join(phrases)} {verb.text}"))
     return found[:1]
+
+
+def _kills_armed_men(verb: Token) -> bool:
+    """Whether the verb's object names armed men ("kill 8 rebels in Kurram, Tirah border area")."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            listed = {token.i for conjunct in child.conjuncts for token in conjunct.subtree}  # "policeman and two militants"
+            if any(re.fullmatch(ATTACKER_NOUNS, token.lower_) for token in child.subtree if token.i not in listed):
+                return True
+    return False
 
 
 def _kills(verb: Token) -> bool:
@@ -334,7 +357,7 @@ def read_attackers_killed(sentence: str) -> list[tuple[int | None, int | None, s
     listed = read_dead_list(sentence)
     if listed is not None:
         return [(listed[1], listed[1], "exact", listed[2])] if listed[1] else []
-    sentence = ASIDES.sub("", sentence)
+    sentence = _plain(sentence)
     found, taken = [], []
     for pattern in ATTACKERS_KILLED:
         for match in pattern.finditer(sentence):

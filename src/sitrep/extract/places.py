@@ -21,6 +21,9 @@ MISLABELLED_MIN_POPULATION = 100_000
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "of", "under", "outside", "inside", "around", "across",
                             "to", "into", "towards", "between", "and", "via", "on"})
 MAX_NAME_TOKENS = 3
+# Weapons and forces a country's name can qualify: "US drone", "Indian shelling", "India's heavy firing".
+FORCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:drones?|(?:air\s?)?strikes?|airstrikes?|missiles?|jets?|"
+                         r"firing|fire|gunfire|shelling|shells|artillery|mortars?)\b", re.I)
 # In an article that names no country, an unlabelled town this large counts as a place.
 UNHINTED_TOWN_MIN_POPULATION = 10_000
 # ... and the words that place a name spelt differently from the gazetteer's ("at Jaccobabad").
@@ -172,6 +175,16 @@ def _names_actor(ctx: Context, start: int, end: int) -> bool:
                for m in ctx.mentions)
 
 
+def _names_force(ctx: Context, ent: Span, gazetteer: Gazetteer) -> bool:
+    """A country named as whose weapons or forces struck ("US drone strike", "India's indiscriminate
+    firing") is the attacker's, not where it happened."""
+    after = ctx.article.text[ent.end_char:ent.end_char + 40]
+    if not FORCE_AFTER.match(after):
+        return False
+    entry = gazetteer.resolve(ent.text)
+    return entry is not None and entry.kind == "country"
+
+
 def place_entities(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     """Entities that name places: GPE/LOC/FAC, mislabelled spans the gazetteer knows well,
     and capitalised names the model left unlabelled that the text puts somewhere ("In Feni,
@@ -179,7 +192,7 @@ def place_entities(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> li
     hints = ctx.country_hints
     found = []
     for ent in sentence.ents:
-        if _names_actor(ctx, ent.start_char, ent.end_char):
+        if _names_actor(ctx, ent.start_char, ent.end_char) or _names_force(ctx, ent, gazetteer):
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELLED and _gazetteer_place(gazetteer, ent, hints)):
             found.append(ent)
@@ -201,8 +214,8 @@ def _gazetteer_place(gazetteer: Gazetteer, ent: Span, hints: list[str]) -> bool:
 def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     """A name the gazetteer places in one of the article's countries, written where a place
     goes: after 'in', 'at', 'near'..., before 'district', 'village'..., after an institution
-    and a comma ("Government Law College, Tiruchi"), or after a place and a comma, as the
-    district that holds it ("in Mashkay, Awaran")."""
+    and a comma ("Government Law College, Tiruchi"), after a place and a comma, as the
+    district that holds it ("in Mashkay, Awaran"), or after its country's possessive."""
     if not hints:
         return _placed_without_hints(gazetteer, span)
     entry, spelt = resolve_name(gazetteer, span, hints)
@@ -216,7 +229,10 @@ def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     after_comma = before == "," and span.start > 1 and (
         doc[span.start - 2].ent_type_ in INSTITUTION_LABELS or _ends_located_name(doc, span.start - 1)
     )
-    return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or after_comma
+    # "in Pakistan's Sialkot": a name after its country's possessive
+    owned = before in {"'s", "’s"} and span.start > 1 and (
+        (owner := gazetteer.country(doc[span.start - 2].text)) is not None and owner.country_code == entry.country_code)
+    return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or after_comma or owned
 
 
 def _placed_without_hints(gazetteer: Gazetteer, span: Span) -> bool:

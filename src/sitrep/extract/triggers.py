@@ -61,6 +61,8 @@ VERB_TRIGGERS = {
 # in infighting", "Market blast toll rises to 31", "Troops pound hideouts", "2 militants eliminated".
 HEADLINE_NOUN_TRIGGERS = {"toll": "attack", "infighting": "armed_clash", "duel": "armed_clash"}
 HEADLINE_VERB_TRIGGERS = {"die": "attack", "succumb": "attack", "eliminate": "attack", "pound": "shelling"}
+TRIGGER_LEMMAS = frozenset(NOUN_TRIGGERS) | frozenset(VERB_TRIGGERS) | frozenset(HEADLINE_NOUN_TRIGGERS) | frozenset(
+    HEADLINE_VERB_TRIGGERS)
 # Nouns a trigger's modifiers turn into another type: "hunger strike" stays a protest, "air strike" does not.
 MODIFIED_NOUNS = {
     ("strike", "air"): "air_strike", ("strike", "drone"): "air_strike", ("strike", "aerial"): "air_strike",
@@ -143,8 +145,12 @@ def trigger_type(token: Token, *, headline: bool = False) -> str | None:
     lemma = "slay" if token.lower_ == "slew" and token.pos_ == "VERB" else token.lemma_.lower()
     found = _trigger_type(token, lemma)
     if found is None and headline and token.pos_ == "PROPN" and not token.ent_type_:
-        # A headline's capitals make its first noun look like a name: "Shootout leaves four dead"
+        # A headline's capitals make its first noun look like a name: "Shootout leaves three dead"
         found = (NOUN_TRIGGERS | HEADLINE_NOUN_TRIGGERS).get(token.lower_)
+    if headline and _headline_verb(token):
+        found = VERB_TRIGGERS[token.lower_]
+    if found is None and headline and token.pos_ == "VERB" and token.dep_ == "pobj":
+        found = NOUN_TRIGGERS.get(token.lower_)  # "a death in Indian firing": the tagger's verb is the noun
     if found is None and headline and lemma == "gun" and token.nbor(1).lower_ == "down" if token.i + 1 < len(
             token.doc) else False:
         found = "armed_assault"  # "Police gun down 8 militants", parsed as the noun "gun"
@@ -157,6 +163,19 @@ def trigger_type(token: Token, *, headline: bool = False) -> str | None:
         if found == "attack" and _victims_armed(token):
             found = "armed_clash"
     return found
+
+
+def _headline_verb(token: Token) -> bool:
+    """A headline's present-tense verb the tagger reads as a noun: "Gunmen storm college" (a noun with an
+    object), "Militants attack checkpost" (a compound after its doers, in a line with no verb)."""
+    if token.pos_ != "NOUN" or token.lower_ not in VERB_TRIGGERS:
+        return False
+    if any(c.dep_ in {"dobj", "nsubj"} for c in token.children):
+        return True
+    doers = token.i > token.sent.start and (ARMED_NOUNS.fullmatch(token.nbor(-1).text) or
+                                            MILITARY_NOUNS.fullmatch(token.nbor(-1).text) or
+                                            token.nbor(-1).lower_ == "police")
+    return token.dep_ == "compound" and bool(doers) and not any(t.pos_ in {"VERB", "AUX"} for t in token.sent)
 
 
 def _trigger_type(token: Token, lemma: str) -> str | None:
@@ -182,7 +201,7 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    objects += [c for o in objects for c in o.conjuncts]  # "exchange mortar and gun fire"
+    objects += [c for o in objects for c in o.conjuncts]  # "exchange mortar and rifle fire"
     object_lemmas = {o.lemma_.lower() for o in objects}
     subject_words = {t.lower_ for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
     below = {t.lower_ for t in token.subtree}
@@ -248,7 +267,7 @@ def reports_event(token: Token, kind: str, *, headline: bool = False) -> bool:
 
     A headline tells one specific event in its own grammar: present tense for the past ("Gunmen kill
     judge"), no auxiliaries ("10 killed"), no articles ("Firing kills four"); and what it condemns or
-    mourns is that event ("PM condemns tribal area blast").
+    mourns is that event ("PM condemns market blast").
     """
     if _governed(token, IRREALIS | BACKGROUND):
         return False
@@ -264,7 +283,7 @@ def reports_event(token: Token, kind: str, *, headline: bool = False) -> bool:
     if token.pos_ == "NOUN":
         if token.dep_ == "compound":
             # "Market blast toll rises to 31": the event a headline's toll is of
-            return headline and token.head.lemma_.lower() == "toll"
+            return headline and (token.head.lemma_.lower() == "toll" or _headline_verb(token))
         if headline:
             return True
         if kind == "protest":

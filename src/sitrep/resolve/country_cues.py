@@ -14,6 +14,8 @@ import json
 import re
 import unicodedata
 
+import pycountry
+
 PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*")
 
 
@@ -125,3 +127,17 @@ def admin1_cue(text: str, countries: list[str] | tuple[str, ...] = ()) -> tuple[
     if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
+
+
+@functools.cache
+def nation_words() -> dict[str, str]:
+    """Lower-case single words that name a country or its people, and its code: 'pak' and 'indians' -> 'PK', 'IN'."""
+    added = _data("country_names.json")["countries"]
+    words = {}
+    for country in pycountry.countries:
+        extra = added.get(country.alpha_2, {})
+        demonyms = extra.get("demonyms", [])
+        names = [country.name, getattr(country, "common_name", None), *extra.get("aliases", []), *demonyms,
+                 *(f"{d}s" for d in demonyms)]
+        words.update((n.lower(), country.alpha_2) for n in names if n and n.isalpha())
+    return words
