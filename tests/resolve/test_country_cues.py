@@ -82,6 +82,8 @@ def test_every_home_city_outlet_is_a_known_outlet():
     ("Trinamool supporters clashed with CPI(M) workers.", ["IN"], ("IN", "West Bengal")),
     ("ANP workers rallied against load-shedding.", ["PK"], ("PK", "Khyber Pakhtunkhwa")),
     ("MQM workers rallied against load-shedding.", [], ("PK", "Sindh")),
+    ("Teachers demanded that Siddaramaiah keep his promise.", ["IN"], ("IN", "Karnataka")),
+    ("Traders blamed Qaim Ali Shah for the power cuts.", ["PK"], ("PK", "Sindh")),
 ])
 def test_admin1_cue_reads_regional_parties_and_bodies(text, countries, cue):
     assert admin1_cue(text, countries) == cue
