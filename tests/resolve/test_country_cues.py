@@ -59,6 +59,7 @@ def test_a_one_word_name_must_be_the_whole_name():
     ("The Hindu", ("Chennai", "IN")),
     ("Assam Tribune (India)", ("Guwahati", "IN")),
     ("Daily The Pak Banker", ("Lahore", "PK")),
+    ("Daily Regional Times", ("Hyderabad", "PK")),
 ])
 def test_outlets_name_their_home_city(source, home):
     assert publisher_city(source) == home
