@@ -60,6 +60,7 @@ def test_a_one_word_name_must_be_the_whole_name():
     ("Assam Tribune (India)", ("Guwahati", "IN")),
     ("Daily The Pak Banker", ("Lahore", "PK")),
     ("Daily Regional Times", ("Hyderabad", "PK")),
+    ("The Telegraph (India)", ("Kolkata", "IN")),
 ])
 def test_outlets_name_their_home_city(source, home):
     assert publisher_city(source) == home
