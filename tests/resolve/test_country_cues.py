@@ -86,6 +86,7 @@ def test_every_home_city_outlet_is_a_known_outlet():
     ("MQM workers rallied against load-shedding.", [], ("PK", "Sindh")),
     ("Teachers demanded that Siddaramaiah keep his promise.", ["IN"], ("IN", "Karnataka")),
     ("Traders blamed Qaim Ali Shah for the power cuts.", ["PK"], ("PK", "Sindh")),
+    ("Sindhi nationalists marched to demand jobs.", ["PK"], ("PK", "Sindh")),
 ])
 def test_admin1_cue_reads_regional_parties_and_bodies(text, countries, cue):
     assert admin1_cue(text, countries) == cue
