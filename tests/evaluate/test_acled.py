@@ -103,6 +103,11 @@ def test_a_note_placed_only_in_a_country_is_coded_at_the_outlet_city():
     assert predicted["admin1"] == "Yangon"
 
 
+def test_a_note_placed_only_in_a_country_is_coded_at_the_town_it_names():
+    text = "Students staged a protest against the killings in Myanmar. The rally was held outside the press club in Sukkur."
+    assert _predict(text, "The News")["admin1"] == "Sindh"
+
+
 def test_the_outlet_city_abroad_does_not_replace_the_country_named():
     predicted = _predict("Rebels and Myanmar troops clashed in a remote township on Monday.", "Bangkok Post")
     assert predicted["admin1"] is None

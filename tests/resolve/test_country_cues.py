@@ -59,6 +59,8 @@ def test_a_one_word_name_must_be_the_whole_name():
     ("The Hindu", ("Chennai", "IN")),
     ("Assam Tribune (India)", ("Guwahati", "IN")),
     ("Daily The Pak Banker", ("Lahore", "PK")),
+    ("Daily Regional Times", ("Hyderabad", "PK")),
+    ("The Telegraph (India)", ("Kolkata", "IN")),
 ])
 def test_outlets_name_their_home_city(source, home):
     assert publisher_city(source) == home
@@ -82,6 +84,9 @@ def test_every_home_city_outlet_is_a_known_outlet():
     ("Trinamool supporters clashed with CPI(M) workers.", ["IN"], ("IN", "West Bengal")),
     ("ANP workers rallied against load-shedding.", ["PK"], ("PK", "Khyber Pakhtunkhwa")),
     ("MQM workers rallied against load-shedding.", [], ("PK", "Sindh")),
+    ("Teachers demanded that Siddaramaiah keep his promise.", ["IN"], ("IN", "Karnataka")),
+    ("Traders blamed Qaim Ali Shah for the power cuts.", ["PK"], ("PK", "Sindh")),
+    ("Sindhi nationalists marched to demand jobs.", ["PK"], ("PK", "Sindh")),
 ])
 def test_admin1_cue_reads_regional_parties_and_bodies(text, countries, cue):
     assert admin1_cue(text, countries) == cue

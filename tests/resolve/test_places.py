@@ -401,6 +401,24 @@ def test_a_province_stands_at_the_capital_when_the_capital_lies_in_it(gazetteer)
     assert (sindh.lat, sindh.lon) == (karachi.lat, karachi.lon)
 
 
+@pytest.mark.parametrize(("division", "code", "seat"), [
+    ("Uttar Pradesh", "IN", "Lucknow"), ("Punjab", "IN", "Chandigarh"), ("Shan", "MM", "Taunggyi"),
+])
+def test_a_province_whose_capital_is_not_its_largest_town_stands_at_its_capital(gazetteer, division, code, seat):
+    entry, town = gazetteer.resolve(division, country_codes=[code]), gazetteer.resolve(seat, country_codes=[code])
+    assert entry.kind == "admin1" and entry.admin1 == division
+    assert (entry.lat, entry.lon) == (town.lat, town.lon)
+
+
+def test_hand_listed_seats_are_towns_the_gazetteer_knows():
+    from sitrep.resolve.places import _data_file, _load_json
+
+    for code, seats in _load_json(_data_file("gazetteer_extra.json"))["admin1_seats"].items():
+        for division, seat in seats.items():
+            town = Gazetteer.default().resolve(seat, country_codes=[code])
+            assert town is not None and town.country_code == code and town.kind == "city", seat
+
+
 def test_a_district_without_a_namesake_town_stands_at_its_largest_town(gazetteer):
     districts = [e for e in gazetteer.entries() if e.kind == "district" and e.country_code == "IN"
                  and e.admin1 == "Maharashtra" and e.name == "Mumbai Suburban"]

