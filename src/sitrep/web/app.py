@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -92,10 +93,13 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 @asynccontextmanager
-async def _fewer_threads(app: FastAPI) -> AsyncIterator[None]:
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Endpoints that read the database run in worker threads. Under load, AnyIO's default of 40 threads per
     # process only take turns on the GIL and stretch every answer; a few keep the CPU busy and the queue fair.
-    anyio.to_thread.current_default_thread_limiter().total_tokens = int(os.environ.get("SITREP_THREADS", READ_THREADS))
+    anyio.to_thread.current_default_thread_limiter().total_tokens = READ_THREADS
+    # The map's provinces are cut from their 34 MB layer once per machine (seconds): start now, not when the
+    # first map asks.
+    threading.Thread(target=app.state.outlines.prepare, name="admin1-outlines", daemon=True).start()
     yield
 
 
@@ -104,7 +108,7 @@ def create_app(db: str | Path | Store, *, cache_mb: int = DEFAULT_CACHE_MB) -> F
     read API answers in memory per process (0: none) while the knowledge base does not change."""
     files = vendor_files()  # fail at start, with the command that installs them, not on a browser's request
     store = db if isinstance(db, Store) else Store(db)
-    app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None, lifespan=_fewer_threads,
+    app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
                   openapi_url="/api/openapi.json",
                   description="Incidents, actors, relations and statements extracted from news, with evidence. "
                               "Reads are open; writes need an editor's HTTP Basic credentials (`sitrep users add`).")
@@ -120,7 +124,7 @@ def create_app(db: str | Path | Store, *, cache_mb: int = DEFAULT_CACHE_MB) -> F
             raise HTTPException(404, f"no vendored file {name!r}")
         return FileResponse(files[name], headers={"Cache-Control": "public, max-age=86400"})
 
-    outlines = Admin1Outlines(node_modules() / ADMIN1_OUTLINES)
+    outlines = app.state.outlines = Admin1Outlines(node_modules() / ADMIN1_OUTLINES)
 
     @app.get("/basemap/admin1/{country_code}.json", include_in_schema=False)
     def admin1_outlines(country_code: str) -> Response:

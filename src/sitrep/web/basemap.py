@@ -23,6 +23,7 @@ from ..resolve.places import cache_dir
 FORMAT_VERSION = 1
 COORDINATE_DECIMALS = 2  # about 1 km: enough for a province's outline on screen, and a fraction of the bytes
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+_CUTTING = threading.Lock()
 
 
 class Admin1Outlines:
@@ -32,16 +33,19 @@ class Admin1Outlines:
         self.source = source
         stat = source.stat()  # a new version of the package is cut again
         self.folder = (cache or cache_dir()) / f"admin1-outlines-{FORMAT_VERSION}-{stat.st_size}-{int(stat.st_mtime)}"
-        self._lock = threading.Lock()
+
+    def prepare(self) -> None:
+        """Cut the layer into per-country files unless that was done on this machine already."""
+        with _CUTTING:  # the first requests, and apps, may come together: cut the layer once per process
+            if not (self.folder / "complete").exists():
+                _cut_by_country(self.source, self.folder)
 
     def country(self, code: str) -> bytes | None:
         """The divisions of the country with ISO 3166-1 alpha-2 `code` as GeoJSON bytes; None when it has none."""
         code = code.upper()
         if not COUNTRY_CODE.fullmatch(code):
             return None
-        with self._lock:  # the first requests may come together: cut the layer once
-            if not (self.folder / "complete").exists():
-                _cut_by_country(self.source, self.folder)
+        self.prepare()
         path = self.folder / f"{code}.json"
         return path.read_bytes() if path.exists() else None
 
