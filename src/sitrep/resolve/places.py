@@ -464,6 +464,9 @@ def _largest_by_name(cities: Iterable[dict]) -> dict[tuple[str, str], dict]:
 
 @dataclass(slots=True)
 class _Admin1:
+    """A first-level division being collected: its names, the sums behind the mean point of its places, the
+    population of its towns and its seat. `_District` adds the division it lies in."""
+
     country_code: str
     name: str
     aliases: set[str]
@@ -582,7 +585,7 @@ def _add_admin1(builder: _Builder, regions: Iterable[_Admin1], extra: dict) -> N
         builder.add(entry, names)
 
 
-def _point(division: _Admin1 | _District) -> tuple[float, float]:
+def _point(division: _Admin1) -> tuple[float, float]:
     """The seat's point stands for a division, else the mean of its places."""
     if division.seat is not None:
         return division.seat["latitude"], division.seat["longitude"]
@@ -616,16 +619,8 @@ def _admin2_of_cities(joined: dict[int, dict[str, str]]) -> dict[int, str]:
 
 
 @dataclass(slots=True)
-class _District:
-    country_code: str
-    admin1: str | None
-    name: str
-    aliases: set[str]
-    lat_sum: float = 0.0
-    lon_sum: float = 0.0
-    places: int = 0
-    population: int = 0
-    seat: dict | None = None
+class _District(_Admin1):
+    admin1: str | None = None
 
 
 def _collect_districts(
@@ -641,7 +636,7 @@ def _collect_districts(
             continue
         code, name = row["cc"], _clean_district(row["admin2"])
         admin1 = _clean_admin1(row["admin1"], renames.get(code, {})) if row["admin1"] else None
-        district = districts.setdefault((code, admin1, name_key(name)), _District(code, admin1, name, {row["admin2"]}))
+        district = districts.setdefault((code, admin1, name_key(name)), _District(code, name, {row["admin2"]}, admin1=admin1))
         district.lat_sum += float(row["lat"])
         district.lon_sum += float(row["lon"])
         district.places += 1
@@ -657,7 +652,7 @@ def _collect_districts(
     for code, divisions in extra["districts"].items():
         for admin1, table in divisions.items():
             for name, (lat, lon, *aliases) in table.items():
-                districts[(code, admin1, name_key(name))] = _District(code, admin1, name, set(aliases), lat, lon, 1)
+                districts[(code, admin1, name_key(name))] = _District(code, name, set(aliases), lat, lon, 1, admin1=admin1)
     return districts
 
 
@@ -687,7 +682,7 @@ def _match_district_subdivisions(
         if city is not None:
             admin1 = admin1_of.get(city["geonameid"])
             districts[(code, admin1, name_key(name))] = _District(
-                code, admin1, name, set(), population=city["population"], seat=city
+                code, name, set(), population=city["population"], seat=city, admin1=admin1
             )
 
 
@@ -714,7 +709,7 @@ def _add_boundary_districts(
                 continue
             lat, lon = seats.get(key, (record["center_lat"], record["center_lon"]))
             admin1 = min(towns, key=lambda town: (town[0] - lat) ** 2 + (town[1] - lon) ** 2)[2]
-            districts[(code, admin1, key)] = _District(code, admin1, name, set(), lat, lon, 1)
+            districts[(code, admin1, key)] = _District(code, name, set(), lat, lon, 1, admin1=admin1)
 
 
 def _add_districts(builder: _Builder, districts: Iterable[_District]) -> None:
