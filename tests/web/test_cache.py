@@ -79,3 +79,25 @@ def test_the_least_recently_used_answers_go_first_when_memory_is_full():
     for path in ("/api/a", "/api/b", "/api/a", "/api/c"):  # a is used again: b is the oldest when c comes
         asyncio.run(get(path))
     assert [path for path, _ in cache.answers] == ["/api/a", "/api/c"] and cache.size == 200
+
+
+def test_without_the_version_the_app_answers_uncached():
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 503, "headers": []})
+        await send({"type": "http.response.body", "body": b"database unreachable"})
+
+    class Unreachable:
+        def version(self) -> int:
+            raise OSError("connection refused")
+
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def receive():
+        return {"type": "http.request"}
+
+    cache = ResponseCache(app, store=Unreachable(), max_bytes=1000)
+    asyncio.run(cache({"type": "http", "method": "GET", "path": "/api/incidents", "query_string": b""}, receive, send))
+    assert sent[0]["status"] == 503 and not cache.answers

@@ -43,7 +43,11 @@ class ResponseCache:
                 or not path.startswith(CACHED_PREFIX) or path.startswith(UNCACHED_PREFIXES)):
             await self.app(scope, receive, send)
             return
-        version = self.store.version()  # read before answering: an answer is never newer than its key says
+        try:
+            version = self.store.version()  # read before answering: an answer is never newer than its key says
+        except Exception:  # the database is unreachable: the app answers, with its own error if it must
+            await self.app(scope, receive, send)
+            return
         if version != self.version:
             self.answers.clear()
             self.size, self.version = 0, version
