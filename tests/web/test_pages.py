@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sitrep
 from sitrep.store.database import Store
 from sitrep.store.write import store_document
@@ -20,3 +22,6 @@ def test_an_incident_page_shows_a_denial_beside_the_accusation(tmp_path):
     perpetrators, denials = page.split('id="perpetrators"')[1], page.split('id="denials"')[1]
     assert "Islamic State" in perpetrators.split("</ul>")[0] and "Taliban" not in perpetrators.split("</ul>")[0]
     assert "Taliban" in denials.split("</ul>")[0] and "basis-denied" in denials
+    # Its sentence is highlighted as evidence of who did (or did not do) it.
+    mark = re.search(r'<mark class="([^"]*)"[^>]*data-facts="([^"]*)">The Taliban denied involvement', page)
+    assert "ev-perpetrator" in mark.group(1).split() and "denials" in mark.group(2).split()

@@ -27,7 +27,8 @@ PAGE_SIZE = 50
 TIMELINE_WIDTH, TIMELINE_HEIGHT = 960, 220
 # Classes for the kinds of fact an evidence span supports; the stylesheet colours each.
 FACT_CLASSES = {"incident": "ev-incident", "fatalities": "ev-toll", "injuries": "ev-toll",
-                "perpetrator_fatalities": "ev-toll", "perpetrator": "ev-perpetrator", "statement": "ev-statement"}
+                "perpetrator_fatalities": "ev-toll", "perpetrator": "ev-perpetrator", "denials": "ev-perpetrator",
+                "statement": "ev-statement"}
 
 
 def _params(request: Request) -> dict[str, str]:
