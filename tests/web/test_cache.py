@@ -101,3 +101,16 @@ def test_without_the_version_the_app_answers_uncached():
     cache = ResponseCache(app, store=Unreachable(), max_bytes=1000)
     asyncio.run(cache({"type": "http", "method": "GET", "path": "/api/incidents", "query_string": b""}, receive, send))
     assert sent[0]["status"] == 503 and not cache.answers
+
+
+def test_a_client_holding_the_current_answer_gets_304_until_the_knowledge_base_changes(client):
+    kabul = incident_id(client, "Kabul")
+    first = client.get(f"/api/incidents/{kabul}")
+    tag = first.headers["etag"]
+    assert tag.startswith('W/"kb-')
+    unchanged = client.get(f"/api/incidents/{kabul}", headers={"If-None-Match": tag})
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    assert client.post("/api/review/correct", json=correction(kabul, "17"), auth=EDITOR).status_code == 201
+    changed = client.get(f"/api/incidents/{kabul}", headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed.headers["etag"] != tag
+    assert "etag" not in client.get("/api/incidents/none").headers

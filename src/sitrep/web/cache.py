@@ -4,7 +4,8 @@ A GET under /api (exports aside: files, built on request) is answered from memor
 query were answered since the knowledge base's version (store/version.py) last changed; one small query per
 request reads that version, so a write from any process (an ingest, a review edit) is seen by the next
 request. Each server process keeps its own answers, at most `max_bytes` of them, least recently used first
-out. Only complete 200 answers without cookies are kept.
+out. Only complete 200 answers without cookies are kept. Each 200 answer carries the version as a weak ETag, and
+a request whose If-None-Match holds the current one is answered 304 Not Modified with no body.
 
 Example:
 
@@ -51,17 +52,23 @@ class ResponseCache:
         if version != self.version:
             self.answers.clear()
             self.size, self.version = 0, version
+        etag = f'W/"kb-{version}"'.encode()  # an answer depends only on its URL and the knowledge base
+        if etag in _if_none_match(scope):  # the client holds this very answer
+            await send({"type": "http.response.start", "status": 304,
+                        "headers": [(b"etag", etag), (CACHE_HEADER, b"hit")]})
+            await send({"type": "http.response.body", "body": b""})
+            return
         key = (path, scope.get("query_string", b""))
         kept = self.answers.get(key)
         if kept is not None:
             self.answers.move_to_end(key)
             start, body = kept
-            await send({**start, "headers": [*start["headers"], (CACHE_HEADER, b"hit")]})
+            await send({**start, "headers": [*start["headers"], (b"etag", etag), (CACHE_HEADER, b"hit")]})
             await send({"type": "http.response.body", "body": body})
             return
-        await self.app(scope, receive, self._keeping(key, version, send))
+        await self.app(scope, receive, self._keeping(key, version, etag, send))
 
-    def _keeping(self, key: tuple[str, bytes], version: int, send: Send) -> Send:
+    def _keeping(self, key: tuple[str, bytes], version: int, etag: bytes, send: Send) -> Send:
         start: Message | None = None
         chunks: list[bytes] = []
 
@@ -69,7 +76,8 @@ class ResponseCache:
             nonlocal start
             if message["type"] == "http.response.start":
                 start = message
-                message = {**message, "headers": [*message.get("headers", []), (CACHE_HEADER, b"miss")]}
+                tags = [(b"etag", etag)] if message["status"] == 200 else []
+                message = {**message, "headers": [*message.get("headers", []), *tags, (CACHE_HEADER, b"miss")]}
             elif message["type"] == "http.response.body" and start is not None:
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
@@ -89,3 +97,11 @@ class ResponseCache:
         while self.size > self.max_bytes and self.answers:
             _, (_, dropped) = self.answers.popitem(last=False)
             self.size -= len(dropped)
+
+
+def _if_none_match(scope: Scope) -> list[bytes]:
+    """The entity tags of the request's If-None-Match header."""
+    for name, value in scope.get("headers", []):
+        if name == b"if-none-match":
+            return [tag.strip() for tag in value.split(b",")]
+    return []
