@@ -22,6 +22,7 @@ from .query import (
     IncidentFilter,
     count_incidents,
     get_incident,
+    incident_fields,
     list_incidents,
     list_relations,
     list_statements,
@@ -50,29 +51,6 @@ def _article_dict(article: ArticleRow, *, text: bool) -> dict[str, Any]:
     if text:
         described |= {"text": article.text, "segments": article.segments, "credits": article.credits}
     return described
-
-
-def _count(report: IncidentReportRow, field: str) -> dict[str, Any] | None:
-    low, high, qualifier = (getattr(report, f"{field}_{part}") for part in ("min", "max", "qualifier"))
-    if low is None and high is None and qualifier in (None, "unknown"):
-        return None
-    return {"min": low, "max": high, "qualifier": qualifier}
-
-
-def _report_values(report: IncidentReportRow) -> dict[str, Any]:
-    return {
-        "type": report.type,
-        "date": {"start": report.date_start.isoformat() if report.date_start else None,
-                 "end": report.date_end.isoformat() if report.date_end else None,
-                 "precision": report.date_precision, "text": report.date_text},
-        "location": {"name": report.location_name, "admin1": report.admin1, "admin2": report.admin2,
-                     "country_code": report.country_code, "country": report.country, "lat": report.lat,
-                     "lon": report.lon, "precision": report.geo_precision} if report.location_name else None,
-        "targets": report.targets, "weapons": report.weapons,
-        "fatalities": _count(report, "fatalities"), "injuries": _count(report, "injuries"),
-        "perpetrator_fatalities": _count(report, "perpetrator_fatalities"),
-        "confidence": report.confidence,
-    }
 
 
 def incident_detail(session: Session, incident_id: str) -> dict[str, Any] | None:
@@ -114,7 +92,8 @@ def incident_detail(session: Session, incident_id: str) -> dict[str, Any] | None
     return {
         **incident,
         "reports": [{"id": r.id, "article": _article_dict(articles[r.article_id], text=True),
-                     "values": _report_values(r), "perpetrators": perpetrators[r.id],
+                     "values": {**incident_fields(r), "confidence": r.confidence},
+                     "perpetrators": perpetrators[r.id],
                      "denials": [{"actor_id": d["actor_id"], "name": d["name"], "confidence": d["confidence"]}
                                  for d in r.record.get("denials", [])],
                      "evidence": spans[r.id]}

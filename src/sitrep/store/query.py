@@ -122,7 +122,7 @@ def _order(sort: str) -> list:
     return [key.is_(None), key.desc() if sort.startswith("-") else key, IncidentRow.id]
 
 
-def _count(row: Row | IncidentRow, field: str) -> dict[str, Any] | None:
+def _count(row: Row | IncidentRow | IncidentReportRow, field: str) -> dict[str, Any] | None:
     low, high, qualifier = (getattr(row, f"{field}_{part}") for part in ("min", "max", "qualifier"))
     if low is None and high is None and qualifier in (None, "unknown"):
         return None
@@ -231,14 +231,15 @@ def _next_period(start: dt.date, interval: str) -> dt.date:
     return dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
 
 
-def _incident_dict(row: Row, perpetrators: list[dict], sources: list[dict]) -> dict[str, Any]:
+def incident_fields(row: Row | IncidentRow | IncidentReportRow) -> dict[str, Any]:
+    """The values an incident and its reports share (type, date, place, targets, weapons, tolls), as the API and
+    the pages give them."""
     location = None
     if row.location_name is not None:
         location = {"name": row.location_name, "admin1": row.admin1, "admin2": row.admin2,
                     "country_code": row.country_code, "country": row.country, "lat": row.lat, "lon": row.lon,
                     "precision": row.geo_precision}
     return {
-        "id": row.id,
         "type": row.type,
         "date": {"start": row.date_start.isoformat() if row.date_start else None,
                  "end": row.date_end.isoformat() if row.date_end else None,
@@ -249,11 +250,12 @@ def _incident_dict(row: Row, perpetrators: list[dict], sources: list[dict]) -> d
         "fatalities": _count(row, "fatalities"),
         "injuries": _count(row, "injuries"),
         "perpetrator_fatalities": _count(row, "perpetrator_fatalities"),
-        "perpetrators": perpetrators,
-        "sources": sources,
-        "confidence": row.confidence,
-        "consolidation": row.consolidation,
     }
+
+
+def _incident_dict(row: Row, perpetrators: list[dict], sources: list[dict]) -> dict[str, Any]:
+    return {"id": row.id, **incident_fields(row), "perpetrators": perpetrators, "sources": sources,
+            "confidence": row.confidence, "consolidation": row.consolidation}
 
 
 def list_actors(session: Session, *, name: str | None = None, country: str | None = None, kind: str | None = None,
