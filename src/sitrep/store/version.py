@@ -54,16 +54,19 @@ def _note_statement(state: ORMExecuteState) -> None:
         state.session.info[CHANGED] = True
 
 
+def _objects_change_knowledge(session: Session) -> bool:
+    return any(_tracked(obj.__table__) for obj in chain(session.new, session.dirty, session.deleted))
+
+
 def _note_flush(session: Session, _context) -> None:
     # Objects added, changed or deleted: the lists still hold what this flush wrote.
-    if any(_tracked(obj.__table__) for obj in chain(session.new, session.dirty, session.deleted)):
+    if _objects_change_knowledge(session):
         session.info[CHANGED] = True
 
 
 def _raise_version(session: Session) -> None:
     # Objects not flushed yet are written by the commit's own flush, after this hook.
-    pending = any(_tracked(obj.__table__) for obj in chain(session.new, session.dirty, session.deleted))
-    if session.info.pop(CHANGED, False) or pending:
+    if session.info.pop(CHANGED, False) or _objects_change_knowledge(session):
         session.execute(update(KnowledgeBaseVersionRow).where(KnowledgeBaseVersionRow.id == 1)
                         .values(version=KnowledgeBaseVersionRow.version + 1))
         session.info.pop(CHANGED, None)  # the flush before that UPDATE noted the same changes again
