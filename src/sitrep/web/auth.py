@@ -46,7 +46,9 @@ class SignInThrottle:
     def wait(self, name: str) -> float:
         """Seconds until `name` may try again; 0 when it may now."""
         with self._lock:
-            failures = self._failures[name.casefold()]
+            failures = self._failures.get(name.casefold())  # asking about a name keeps nothing for it
+            if not failures:
+                return 0.0
             while failures and failures[0] <= time.monotonic() - self.window:
                 failures.popleft()
             return failures[0] + self.window - time.monotonic() if len(failures) >= self.max_failures else 0.0
