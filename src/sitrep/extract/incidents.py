@@ -119,9 +119,8 @@ def find_incidents(ctx: Context, *, registry: Registry, gazetteer: Gazetteer,
     told = _told_sentences(ctx, clusters)
     incidents = []
     for number, cluster in enumerate(clusters, start=1):
-        incident = _incident(ctx, cluster, number, gazetteer, perpetrators.get(id(cluster), []),
-                             told.get(id(cluster), []))
-        incidents.append(incident.model_copy(update={"denials": denials.get(id(cluster), [])}))
+        incidents.append(_incident(ctx, cluster, number, gazetteer, perpetrators.get(id(cluster), []),
+                                   denials.get(id(cluster), []), told.get(id(cluster), [])))
     return incidents
 
 
@@ -292,7 +291,7 @@ def _resolved_cities(ctx: Context, mentions: list[Mention], gazetteer: Gazetteer
 
 
 def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
-              perpetrators: list[Perpetrator], told: list[Sentence]) -> Incident:
+              perpetrators: list[Perpetrator], denials: list[Denial], told: list[Sentence]) -> Incident:
     sentences = cluster.sentences
     harmed = [(s, victims(s.span, real=_real)) for s in told]
     doers = [(s, attacker_phrases(ctx, s.span, real=_real)) for s in told]
@@ -326,6 +325,7 @@ def _incident(ctx: Context, cluster: Cluster, number: int, gazetteer: Gazetteer,
         injuries=injuries,
         perpetrator_fatalities=attackers,
         perpetrators=perpetrators,
+        denials=denials,
         attackers=list(dict.fromkeys(a for _, found in doers for a in found)),
         context=sorted({c for m in cluster.mentions for c in m.context}),
         evidence=evidence,
