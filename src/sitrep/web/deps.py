@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
 from ..model import IncidentType
@@ -16,6 +16,14 @@ from ..store.database import Store
 from ..store.query import IncidentFilter
 
 MAX_PER_PAGE = 500
+T = TypeVar("T")
+
+
+def found_or_404(found: T | None, kind: str, key: str) -> T:
+    """`found`, or a 404 that says no `kind` has the id `key`."""
+    if found is None:
+        raise HTTPException(404, f"no {kind} {key!r}")
+    return found
 
 
 def get_store(request: Request) -> Store:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from ...export.network import relation_graph
 from ...store.detail import actor_detail
 from ...store.query import IncidentFilter, count_statements, list_actors, list_relations, list_statements
-from ..deps import PagingDep, SessionDep
+from ..deps import PagingDep, SessionDep, found_or_404
 
 router = APIRouter(tags=["actors"])
 ActorQuery = Annotated[str | None, Query(description="Actor id, or part of a name or alias.")]
@@ -30,10 +30,7 @@ def actors(session: SessionDep, paging: PagingDep, q: ActorQuery = None,
 @router.get("/actors/{actor_id}")
 def actor(actor_id: str, session: SessionDep) -> JSONResponse:
     """One actor: aliases, parent, factions, newest incidents and statements, relations."""
-    found = actor_detail(session, actor_id)
-    if found is None:
-        raise HTTPException(404, f"no actor {actor_id!r}")
-    return JSONResponse(found)
+    return JSONResponse(found_or_404(actor_detail(session, actor_id), "actor", actor_id))
 
 
 @router.get("/relations")

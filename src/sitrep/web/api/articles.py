@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from ...store.detail import article_detail
-from ..deps import SessionDep
+from ..deps import SessionDep, found_or_404
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -14,7 +14,4 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 @router.get("/{article_id}")
 def article(article_id: str, session: SessionDep) -> JSONResponse:
     """The article: metadata, `text` (every offset points into it), `evidence` spans, statements, reports."""
-    found = article_detail(session, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id!r}")
-    return JSONResponse(found)
+    return JSONResponse(found_or_404(article_detail(session, article_id), "article", article_id))

@@ -13,7 +13,7 @@ from ...errors import UnknownRecord
 from ...store.detail import incident_detail
 from ...store.explain import explain_incident
 from ...store.query import SortOrder, count_incidents, incident_points, incident_timeline, list_incidents
-from ..deps import FiltersDep, PagingDep, SessionDep
+from ..deps import FiltersDep, PagingDep, SessionDep, found_or_404
 
 router = APIRouter(prefix="/incidents", tags=["incidents"])
 
@@ -47,10 +47,7 @@ def timeline(session: SessionDep, filters: FiltersDep,
 @router.get("/{incident_id}")
 def incident(incident_id: str, session: SessionDep) -> JSONResponse:
     """One incident: consolidated values, every report with its article and evidence offsets, conflicts, edits."""
-    found = incident_detail(session, incident_id)
-    if found is None:
-        raise HTTPException(404, f"no incident {incident_id!r}")
-    return JSONResponse(found)
+    return JSONResponse(found_or_404(incident_detail(session, incident_id), "incident", incident_id))
 
 
 @router.get("/{incident_id}/explain")

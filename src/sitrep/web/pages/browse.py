@@ -7,7 +7,7 @@ import datetime as dt
 import typing
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
@@ -17,7 +17,7 @@ from ...store.detail import actor_detail, article_detail, incident_detail
 from ...store.query import SORTS, SortOrder, count_incidents, incident_timeline, list_actors, list_incidents
 from ...store.users import SignedIn
 from ..auth import cookie_user
-from ..deps import FiltersDep, PagingDep, SessionDep
+from ..deps import FiltersDep, PagingDep, SessionDep, found_or_404
 from ..highlight import highlight
 from ..templates import render, with_query
 
@@ -94,9 +94,7 @@ def _period_end(start: dt.date, interval: str) -> dt.date:
 def incident_page(request: Request, session: Session, incident_id: str, *, user: SignedIn | None = None,
                   error: str | None = None, status_code: int = 200) -> HTMLResponse:
     """The incident page; the review forms re-render it with their error."""
-    incident = incident_detail(session, incident_id)
-    if incident is None:
-        raise HTTPException(404, f"no incident {incident_id!r}")
+    incident = found_or_404(incident_detail(session, incident_id), "incident", incident_id)
     for report in incident["reports"]:
         report["pieces"] = highlight(report["article"]["text"], report["evidence"])
     user = user or cookie_user(request)
@@ -113,9 +111,7 @@ def incident(request: Request, session: SessionDep, incident_id: str) -> HTMLRes
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article(request: Request, session: SessionDep, article_id: str) -> HTMLResponse:
-    found = article_detail(session, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id!r}")
+    found = found_or_404(article_detail(session, article_id), "article", article_id)
     spans = [{**e, "fact": "perpetrator" if e["record_type"] == "perpetrator" else
               (e["field"] or "incident") if e["record_type"] == "incident_report" else e["record_type"]}
              for e in found["evidence"] if e["record_type"] in ("incident_report", "perpetrator")]
@@ -137,10 +133,7 @@ def actors(request: Request, session: SessionDep, paging: PagingDep,
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor(request: Request, session: SessionDep, actor_id: str) -> HTMLResponse:
-    found = actor_detail(session, actor_id)
-    if found is None:
-        raise HTTPException(404, f"no actor {actor_id!r}")
-    return render(request, "actor.html", {"actor": found})
+    return render(request, "actor.html", {"actor": found_or_404(actor_detail(session, actor_id), "actor", actor_id)})
 
 
 @router.get("/network", response_class=HTMLResponse)
