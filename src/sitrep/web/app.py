@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -93,13 +92,10 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 @asynccontextmanager
-async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
     # Endpoints that read the database run in worker threads. Under load, AnyIO's default of 40 threads per
     # process only take turns on the GIL and stretch every answer; a few keep the CPU busy and the queue fair.
     anyio.to_thread.current_default_thread_limiter().total_tokens = READ_THREADS
-    # The map's provinces are cut from their 34 MB layer once per machine (seconds): start now, not when the
-    # first map asks.
-    threading.Thread(target=app.state.outlines.prepare, name="admin1-outlines", daemon=True).start()
     yield
 
 
@@ -124,7 +120,7 @@ def create_app(db: str | Path | Store, *, cache_mb: int = DEFAULT_CACHE_MB) -> F
             raise HTTPException(404, f"no vendored file {name!r}")
         return FileResponse(files[name], headers={"Cache-Control": "public, max-age=86400"})
 
-    outlines = app.state.outlines = Admin1Outlines(node_modules() / ADMIN1_OUTLINES)
+    outlines = Admin1Outlines(node_modules() / ADMIN1_OUTLINES)
 
     @app.get("/basemap/admin1/{country_code}.json", include_in_schema=False)
     def admin1_outlines(country_code: str) -> Response:

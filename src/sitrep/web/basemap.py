@@ -31,12 +31,14 @@ class Admin1Outlines:
 
     def __init__(self, source: Path, cache: Path | None = None):
         self.source = source
-        stat = source.stat()  # a new version of the package is cut again
-        self.folder = (cache or cache_dir()) / f"admin1-outlines-{FORMAT_VERSION}-{stat.st_size}-{int(stat.st_mtime)}"
+        # Cut again for a new version of the package, not for each `npm ci` of the same one (new file times).
+        package = json.loads((source.parents[2] / "package.json").read_text(encoding="utf-8"))["version"]
+        self.folder = (cache or cache_dir()) / f"admin1-outlines-{FORMAT_VERSION}-{package}-{source.stat().st_size}"
 
     def prepare(self) -> None:
-        """Cut the layer into per-country files unless that was done on this machine already."""
-        with _CUTTING:  # the first requests, and apps, may come together: cut the layer once per process
+        """Cut the layer into per-country files unless that was done on this machine already (seconds, on the
+        first map a machine shows)."""
+        with _CUTTING:  # the first requests may come together: cut the layer once per process
             if not (self.folder / "complete").exists():
                 _cut_by_country(self.source, self.folder)
 
