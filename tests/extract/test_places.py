@@ -110,6 +110,20 @@ def test_a_province_qualifying_a_title_places_a_note():
     assert any(p.name == "Goa" for p in doc.places)
 
 
+@pytest.mark.parametrize(("body", "division"), [
+    ("Workers protested against a Madhya Pradesh Animal Husbandry Minister on Monday.", "Madhya Pradesh"),
+    ("Members of the Andhra Pradesh Sugarcane Farmers' Association held a sit-in on Monday.", "Andhra Pradesh"),
+])
+def test_a_province_of_two_words_inside_a_name_places_a_note(body, division):
+    doc = from_publisher(body, "Press Trust of India")
+    assert any(p.admin1 == division for p in doc.places)
+
+
+def test_a_province_opening_a_name_read_as_a_person_places_a_note():
+    doc = from_publisher("Several Karnataka Rakshana Vedike activists took out a march on Monday.", "The Hindu")
+    assert [p.admin1 for p in doc.places] == ["Karnataka"]
+
+
 def test_a_province_word_alone_is_not_taken_from_a_name():
     doc = from_publisher("Youth Congress workers protested against the minister in Goa on Monday.", "Press Trust of India")
     assert [p.name for p in doc.places if p.name == "Goa"] == ["Goa"]

@@ -116,25 +116,26 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
 
 def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     """Places that other names carry ("Dhaka University", "Kerala Police", "Jaipur Municipal
-    Corporation"): capitalised words inside an organisation, facility or group name, or an
-    actor mention, that name a division or a town of the article's countries (a province or a city
-    when the article names no country: "Karachi Press Club"); and provinces
-    of those countries that qualify a title or a body the model left unlabelled ("Goa Tourism
-    Minister", "Puducherry Government")."""
+    Corporation", "Madhya Pradesh Animal Husbandry Minister"): capitalised words inside an
+    organisation, facility or group name, or an actor mention, that name a division or a town of
+    the article's countries (a province or a city when the article names no country: "Karachi
+    Press Club"); a province that opens a name the model read as a person's ("Karnataka Rakshana
+    Vedike"); and provinces of those countries that qualify a title or a body the model left
+    unlabelled ("Goa Tourism Minister", "Puducherry Government")."""
     hints = ctx.country_hints
-    hosts = [(ent.start, ent.end) for ent in sentence.ents if ent.label_ in NAME_LABELS]
+    hosts = [(ent.start, ent.end, False) for ent in sentence.ents if ent.label_ in NAME_LABELS]
+    hosts += [(ent.start, ent.end, True) for ent in sentence.ents if ent.label_ == "PERSON"]
     for mention in ctx.mentions_in(sentence.start, sentence.end):
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None:
-            hosts.append((span.start, span.end))
+            hosts.append((span.start, span.end, False))
     found = []
-    for start, end in sorted(set(hosts)):
-        for token in ctx.doc[start:end]:
-            if not token.is_title or any(s.start <= token.i < s.end for s in found):
+    for start, end, person in sorted(set(hosts)):
+        for span in _names_in(ctx.doc, start, start + 1 if person else end, end):
+            if any(s.start < span.end and span.start < s.end for s in found):
                 continue
-            span = Span(ctx.doc, token.i, token.i + 1, label="GPE")
-            entry = gazetteer.resolve(token.text, country_codes=hints)
-            if entry is None:
+            entry = gazetteer.resolve(span.text, country_codes=hints)
+            if entry is None or person and not (entry.kind == "admin1" and entry.country_code in hints):
                 continue
             if hints and entry.country_code in hints and (
                 entry.kind in {"admin1", "district"} or (entry.kind == "city" and entry.population >= NAME_TOWN_MIN_POPULATION)
@@ -145,6 +146,21 @@ def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> l
     if not hints:
         return found
     return found + _provinces_qualifying_names(ctx, sentence, gazetteer, found)
+
+
+def _names_in(doc, start: int, end: int, limit: int) -> list[Span]:
+    """Capitalised word groups of up to MAX_NAME_TOKENS words that start in doc[start:end] and end
+    by `limit`, the longest first at each start, "and" allowed inside ("Tamil Nadu", "Jammu and
+    Kashmir")."""
+    spans = []
+    for i in range(start, end):
+        if not doc[i].is_title:
+            continue
+        for size in range(MAX_NAME_TOKENS, 0, -1):
+            words = doc[i:i + size]
+            if i + size <= limit and words[-1].is_title and all(t.is_title or t.lower_ == "and" for t in words):
+                spans.append(Span(doc, i, i + size, label="GPE"))
+    return spans
 
 
 def _provinces_qualifying_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer,
