@@ -218,3 +218,33 @@ def test_spelling_matches_in_several_divisions_and_no_anchor_are_not_taken():
 def test_a_town_after_its_countrys_possessive_is_the_place():
     doc = sitrep.extract("Gunmen kill four at market in Pakistan's Sialkot")
     assert doc.incidents[0].location.name == "Sialkot"
+
+
+def test_a_regional_outlet_settles_which_namesake_a_note_means():
+    # Lakhimpur: a larger town in Uttar Pradesh, a district in Assam
+    doc = from_publisher("Students staged a protest in Lakhimpur on Wednesday against the flood relief.", "Assam Tribune")
+    assert doc.incidents[0].location.admin1 == "Assam"
+
+
+def test_a_regional_party_settles_which_namesake_a_note_means():
+    doc = from_publisher("Trinamool workers clashed with CPI(M) workers at Bishnupur on Sunday.", "Press Trust of India")
+    assert doc.incidents[0].location.admin1 == "West Bengal"
+    doc = from_publisher("Students staged a protest in Bishnupur on Wednesday.", "Imphal Free Press")
+    assert doc.incidents[0].location.admin1 == "Manipur"
+
+
+def test_an_outlet_named_after_the_capital_ties_a_note_to_no_province():
+    # "Sungai Golok" is matched by its spelling, which must fit the provinces the note is tied to
+    doc = from_publisher("Six bombs went off in Sungai Golok district on Monday.", "Bangkok Post")
+    assert doc.incidents[0].location.admin1 == "Narathiwat"
+
+
+def test_a_regiment_named_after_a_province_is_no_place():
+    doc = from_publisher("Militants fired upon an Assam Rifles post on Tuesday, injuring a soldier.", "Imphal Free Press")
+    assert all(p.admin1 != "Assam" for p in doc.places)
+
+
+def test_the_town_an_institution_is_named_after_places_what_happened_there():
+    doc = from_publisher("Union members held a protest at Ludhiana Railway Station after the Ambala division crew "
+                         "was given the train.", "Hindustan Times")
+    assert doc.incidents[0].location.name == "Ludhiana"

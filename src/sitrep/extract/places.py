@@ -30,6 +30,8 @@ UNHINTED_TOWN_MIN_POPULATION = 10_000
 SPELT_LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 # Names that carry a place name ("Dhaka University", "Punjab Police"); a town inside one
 # must be this large to be read as the town rather than a person or a word.
+# a regiment named after a province serves anywhere ("Assam Rifles", "Punjab Regiment")
+REGIMENT_WORDS = frozenset({"rifles", "regiment", "infantry", "lancers"})
 NAME_LABELS = {"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 NAME_TOWN_MIN_POPULATION = 50_000
 # ... in an article that names no country, a city this large.
@@ -37,6 +39,9 @@ UNHINTED_NAME_TOWN_MIN_POPULATION = 100_000
 IN_WORDS = (" in ", " at ")
 # "Government Law College, Tiruchi": the town after an institution's name is where it stands.
 INSTITUTION_LABELS = {"ORG", "FAC"}
+# what a town's institution is called: not a neighbourhood named after a town elsewhere ("Thana Chariali")
+INSTITUTION_NOUNS = frozenset({"station", "club", "university", "college", "hospital", "airport", "stadium", "jail",
+                               "prison", "court", "secretariat", "school", "institute", "corporation", "office"})
 # Choosing the incident's place: the most specific kind first, a place the trigger's own
 # clause names before others, a town in a division the text also names, the article's
 # main country. Set by hand on the ACLED dev notes' subset (see docs/results.md).
@@ -71,7 +76,7 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
              for span in spans]
     # the provinces the article names and its incidents lie in settle which of two
     # same-named towns it means ("Bishnupur district of Manipur")
-    admin1 = {i.location.admin1 for i in incidents if i.location and i.location.admin1}
+    admin1 = {i.location.admin1 for i in incidents if i.location and i.location.admin1} | regional_divisions(ctx, gazetteer)
     for _, span, inside in found:
         entry = None if inside else gazetteer.resolve(span.text, country_codes=hints)
         if entry is not None and entry.kind == "admin1":
@@ -131,6 +136,8 @@ def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> l
             hosts.append((span.start, span.end, False))
     found = []
     for start, end, person in sorted(set(hosts)):
+        if ctx.doc[end - 1].lower_ in REGIMENT_WORDS:
+            continue
         for span in _names_in(ctx.doc, start, start + 1 if person else end, end):
             if any(s.start < span.end and span.start < s.end for s in found):
                 continue
@@ -210,10 +217,35 @@ def place_entities(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> li
     for ent in sentence.ents:
         if _names_actor(ctx, ent.start_char, ent.end_char) or _names_force(ctx, ent, gazetteer):
             continue
-        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELLED and _gazetteer_place(gazetteer, ent, hints)):
+        leading = _leading_place(ent, gazetteer, hints) if ent.label_ in INSTITUTION_LABELS and _located(ent) else []
+        if leading:
+            found += leading
+        elif ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELLED and _gazetteer_place(gazetteer, ent, hints)):
             found.append(ent)
     found += _unlabelled_places(ctx, sentence, gazetteer, hints)
     return sorted(found, key=lambda span: span.start)
+
+
+def _located(ent: Span) -> bool:
+    """Whether the text puts something at the entity: "at Ludhiana Railway Station"."""
+    doc = ent.doc
+    start = ent.start + (doc[ent.start].lower_ == "the")
+    return start > 0 and doc[start - 1 - (start > ent.start)].lower_ in SPELT_LOCATIVE_WORDS
+
+
+def _leading_place(ent: Span, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
+    """The town or division an institution the text puts something at is named after ("a protest
+    at Ludhiana Railway Station", "a rally outside the Karachi Press Club"), as its place."""
+    if ent[-1].lower_ not in INSTITUTION_NOUNS or gazetteer.resolve(ent.text, country_codes=hints) is not None:
+        return []
+    start = ent.start + (ent.doc[ent.start].lower_ == "the")
+    for span in _names_in(ent.doc, start, start + 1, ent.end - 1):
+        entry = gazetteer.resolve(span.text, country_codes=hints)
+        if entry is not None and hints and entry.country_code == hints[0] and (
+            entry.kind in {"admin1", "district"} or entry.kind == "city" and entry.population >= NAME_TOWN_MIN_POPULATION
+        ):
+            return [span]
+    return []
 
 
 def _gazetteer_place(gazetteer: Gazetteer, ent: Span, hints: list[str]) -> bool:
@@ -396,8 +428,8 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     """The most specific place, resolved in the article's countries and in the divisions the
     other places and names around it give ("Nambol Bazar in Bishnupur district": Manipur's
     Bishnupur); attached to the trigger first, then the earliest."""
-    hints = ctx.country_hints
-    resolved = [(ent, attached, *resolve_name(gazetteer, ent, hints)) for ent, attached in named]
+    hints, regional = ctx.country_hints, regional_divisions(ctx, gazetteer)
+    resolved = [(ent, attached, *resolve_name(gazetteer, ent, hints, admin1=sorted(regional))) for ent, attached in named]
     resolved = [item for item in resolved if _plausible(item[2], hints, local_only, text=item[0].text)]
     words = _admin_words(sentences, gazetteer, hints)
     # a name matched only by its spelling must fit the divisions the article names (_spelling_fits)
@@ -406,7 +438,7 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     spelt_starts = {ent.start for ent, _, _, spelt in resolved if spelt}
     if not first:
         return None
-    admin1 = {e.admin1 for _, _, e in first if e.admin1 and e.kind != "country"} | words
+    admin1 = {e.admin1 for _, _, e in first if e.admin1 and e.kind != "country"} | words | regional
     admin2 = {e.admin2 for _, _, e in first if e.admin2 and e.kind == "district"}
     admin2_keys = {name_key(name) for name in admin2}
     district_admin1 = {e.admin1 for _, _, e in first if e.kind == "district"}
@@ -432,6 +464,28 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     return max(scored, key=lambda item: item[:2])[2]
 
 
+def regional_divisions(ctx: Context, gazetteer: Gazetteer) -> set[str]:
+    """First-level divisions of the article's main country it is tied to without naming a place
+    in them: a regional party or state body it names (data/admin1_cues.json) and the division
+    of an outlet named after a place ("Assam Tribune", "Imphal Free Press"). They settle which of two same-named
+    places it means ("Lakhimpur" in the Assam Tribune)."""
+    if "regional_divisions" not in ctx.memo:
+        hints = ctx.country_hints[:1]
+        divisions = set()
+        cue = admin1_cue(ctx.article.text, hints) if hints else None
+        if cue is not None:
+            divisions.add(cue[1])
+        outlet = publisher_place(ctx.article.source, ctx.country_hints, gazetteer)
+        capital = gazetteer.capital(outlet.country_code) if outlet is not None else None
+        # an outlet named after the capital ("Bangkok Post") is a national one
+        if outlet is not None and outlet.admin1 and outlet.country_code in hints and (
+            capital is None or capital.admin1 != outlet.admin1
+        ):
+            divisions.add(outlet.admin1)
+        ctx.memo["regional_divisions"] = divisions
+    return ctx.memo["regional_divisions"]
+
+
 def _spelling_fits(ctx: Context, gazetteer: Gazetteer, entry: GazetteerEntry, words: set[str] = frozenset()) -> bool:
     """Whether a place matched only by its spelling may stand: it lies in a first-level division
     that the places named as the gazetteer writes them give (in names too: "Durg Rural Youth
@@ -449,7 +503,7 @@ def _spelling_fits(ctx: Context, gazetteer: Gazetteer, entry: GazetteerEntry, wo
                 (spelt if by_spelling else named).append(found)
         ctx.memo["named_admin1"] = {e.admin1 for e in named if e is not None and e.admin1 and e.kind != "country"}
         ctx.memo["spelt_admin1"] = {e.admin1 for e in spelt}
-    anchors = ctx.memo["named_admin1"] | words
+    anchors = ctx.memo["named_admin1"] | words | regional_divisions(ctx, gazetteer)
     if anchors:
         return entry.admin1 in anchors
     return len(ctx.memo["spelt_admin1"] - {entry.admin1}) == 0
