@@ -248,3 +248,18 @@ def test_the_town_an_institution_is_named_after_places_what_happened_there():
     doc = from_publisher("Union members held a protest at Ludhiana Railway Station after the Ambala division crew "
                          "was given the train.", "Hindustan Times")
     assert doc.incidents[0].location.name == "Ludhiana"
+
+
+def test_a_name_and_its_division_run_together_by_the_model_are_read_apart():
+    # the model reads "Ghallanai, Mohmand Agency" as one organisation
+    doc = from_publisher("A truck was targeted by an IED in Ghallanai, Mohmand Agency, injuring 8 soldiers.", "The News")
+    assert doc.incidents[0].location.admin1 == "Federally Administered Tribal Areas"
+
+
+@pytest.mark.parametrize("body", [
+    "At least 4 militants were killed when a drone targeted a compound in Shahwal, NWA.",
+    "Two soldiers were killed when an IED went off in Tirah valley on Sunday.",
+])
+def test_the_tribal_agencies_and_valleys_the_press_names(body):
+    doc = from_publisher(body, "The Express Tribune")
+    assert doc.incidents[0].location.admin1 == "Federally Administered Tribal Areas"

@@ -214,7 +214,7 @@ def place_entities(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> li
     ..."), but never an actor's name ('Daesh' read as a place)."""
     hints = ctx.country_hints
     found = []
-    for ent in sentence.ents:
+    for ent in (part for ent in sentence.ents for part in _comma_parts(ent)):
         if _names_actor(ctx, ent.start_char, ent.end_char) or _names_force(ctx, ent, gazetteer):
             continue
         leading = _leading_place(ent, gazetteer, hints) if ent.label_ in INSTITUTION_LABELS and _located(ent) else []
@@ -224,6 +224,16 @@ def place_entities(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> li
             found.append(ent)
     found += _unlabelled_places(ctx, sentence, gazetteer, hints)
     return sorted(found, key=lambda span: span.start)
+
+
+def _comma_parts(ent: Span) -> list[Span]:
+    """An entity the model ran across a comma ("Ghallanai, Mohmand Agency") as its parts, each
+    read as a name of its own: a place and the division that holds it."""
+    commas = [token.i for token in ent if token.text == ","]
+    if not commas:
+        return [ent]
+    bounds = zip([ent.start, *(i + 1 for i in commas)], [*commas, ent.end])
+    return [Span(ent.doc, start, end, label=ent.label_) for start, end in bounds if start < end]
 
 
 def _located(ent: Span) -> bool:
@@ -291,9 +301,12 @@ def _placed_without_hints(gazetteer: Gazetteer, span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
+    # "Ghallanai, Mohmand Agency": a division after a name and a comma holds the name
+    holds = before == "," and span.start > 1 and doc[span.start - 2].is_title and entry is not None and (
+        entry.kind in {"admin1", "district"})
     return entry is not None and entry.kind in {"admin1", "district", "city"} and (
         entry.kind != "city" or entry.population >= UNHINTED_TOWN_MIN_POPULATION
-    ) and (before in SPELT_LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS)
+    ) and (before in SPELT_LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or holds)
 
 
 def _ends_located_name(doc, end: int) -> bool:
