@@ -263,3 +263,18 @@ def test_a_name_and_its_division_run_together_by_the_model_are_read_apart():
 def test_the_tribal_agencies_and_valleys_the_press_names(body):
     doc = from_publisher(body, "The Express Tribune")
     assert doc.incidents[0].location.admin1 == "Federally Administered Tribal Areas"
+
+
+def test_a_town_named_again_and_again_does_not_move_a_note_abroad():
+    # Rampura is a Dhaka neighbourhood and a town in India
+    doc = from_publisher("In the capital, assailants torched a bus at Rampura in the evening. The bus at Rampura "
+                         "burnt out, and a car at Rampura was damaged.", "The New Nation (Bangladesh)")
+    location = doc.incidents[0].location
+    assert (location.country_code, location.admin1) == ("BD", "Dhaka")
+
+
+def test_a_name_is_read_in_the_province_the_other_names_give():
+    # Bijapur: a larger town in Karnataka, a district of Chhattisgarh
+    doc = from_publisher("A constable of the Chhattisgarh Armed Force was killed in an IED blast in Bijapur district.",
+                         "The Hindu")
+    assert doc.incidents[0].location.admin1 == "Chhattisgarh"

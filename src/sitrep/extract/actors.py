@@ -120,10 +120,14 @@ def _count_home_countries(ctx: Context, registry: Registry, gazetteer: Gazetteer
         if entry is not None and entry.country_code and entry.kind in NON_STATE_KINDS:
             ctx.country_counts[entry.country_code] += ACTOR_WEIGHT
     hints = ctx.country_hints
+    # each name once: a town named five times is no more evidence than once ("Rampura", a Dhaka
+    # neighbourhood, is a town in India)
+    seen = set()
     for sentence in ctx.sentences:
         for ent in place_entities(ctx, sentence, gazetteer):
-            if gazetteer.country(ent.text) is not None:
+            if gazetteer.country(ent.text) is not None or name_key(ent.text) in seen:
                 continue
+            seen.add(name_key(ent.text))
             entry = gazetteer.resolve(ent.text, country_codes=hints)
             if entry is not None and entry.country_code:
                 weight = ALTERNATE_NAME_WEIGHT

@@ -451,16 +451,16 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     spelt_starts = {ent.start for ent, _, _, spelt in resolved if spelt}
     if not first:
         return None
-    admin1 = {e.admin1 for _, _, e in first if e.admin1 and e.kind != "country"} | words | regional
     admin2 = {e.admin2 for _, _, e in first if e.admin2 and e.kind == "district"}
     admin2_keys = {name_key(name) for name in admin2}
     district_admin1 = {e.admin1 for _, _, e in first if e.kind == "district"}
     containers = _containers(first)
     scored = []
     for position, (ent, attached, entry) in enumerate(first):
-        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(admin1), admin2=sorted(admin2),
+        # a name's own first reading is no evidence for itself ("Mohammadpur in Dhaka city")
+        others = {e.admin1 for other, _, e in first if other is not ent and e.admin1 and e.kind != "country"} | words
+        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(others | regional), admin2=sorted(admin2),
                                   spelling=ent.start in spelt_starts) or entry
-        others = {e.admin1 for other, _, e in first if other is not ent and e.kind != "country"} | words
         score = KIND_SCORE.get(entry.kind, 0.0) + (ATTACHED_BONUS if attached else 0.0)
         if ent.start in spelt_starts:
             score -= SPELT_PENALTY
@@ -479,8 +479,9 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
 
 def regional_divisions(ctx: Context, gazetteer: Gazetteer) -> set[str]:
     """First-level divisions of the article's main country it is tied to without naming a place
-    in them: a regional party or state body it names (data/admin1_cues.json) and the division
-    of an outlet named after a place ("Assam Tribune", "Imphal Free Press"). They settle which of two same-named
+    in them: a regional party or state body it names (data/admin1_cues.json), the capital's
+    when it says "in the capital", and the division of an outlet named after a place ("Assam
+    Tribune", "Imphal Free Press"). They settle which of two same-named
     places it means ("Lakhimpur" in the Assam Tribune)."""
     if "regional_divisions" not in ctx.memo:
         hints = ctx.country_hints[:1]
@@ -488,6 +489,9 @@ def regional_divisions(ctx: Context, gazetteer: Gazetteer) -> set[str]:
         cue = admin1_cue(ctx.article.text, hints) if hints else None
         if cue is not None:
             divisions.add(cue[1])
+        capital = capital_place(ctx.article, hints, gazetteer)
+        if capital is not None and capital.admin1:
+            divisions.add(capital.admin1)
         outlet = publisher_place(ctx.article.source, ctx.country_hints, gazetteer)
         capital = gazetteer.capital(outlet.country_code) if outlet is not None else None
         # an outlet named after the capital ("Bangkok Post") is a national one
