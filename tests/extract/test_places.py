@@ -278,3 +278,17 @@ def test_a_name_is_read_in_the_province_the_other_names_give():
     doc = from_publisher("A constable of the Chhattisgarh Armed Force was killed in an IED blast in Bijapur district.",
                          "The Hindu")
     assert doc.incidents[0].location.admin1 == "Chhattisgarh"
+
+
+def test_the_line_of_control_ties_a_note_to_each_side_of_kashmir():
+    doc = from_publisher("A Pakistani soldier was killed in Battal sector in firing across the LoC on Tuesday.",
+                         "The Express Tribune")
+    assert fallback_place(doc.article, ["PK"], Gazetteer.default()).admin1 == "Azad Kashmir"
+    doc = from_publisher("An Indian soldier was wounded in firing across the Line of Control on Thursday.",
+                         "Hindustan Times")
+    assert fallback_place(doc.article, ["IN"], Gazetteer.default()).admin1 == "Jammu and Kashmir"
+
+
+def test_kashmir_as_the_pakistani_press_names_it():
+    doc = from_publisher("Protesters shouted slogans at a rally at Baramulla in Indian Held Kashmir.", "Right Vision News")
+    assert any(p.admin1 == "Jammu and Kashmir" for p in doc.places)
