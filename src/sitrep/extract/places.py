@@ -28,6 +28,8 @@ FORCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:drones?|(?:air\s?)?st
 UNHINTED_TOWN_MIN_POPULATION = 10_000
 # ... and the words that place a name spelt differently from the gazetteer's ("at Jaccobabad").
 SPELT_LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
+# The country whose villages the gazetteer lists apart (India Post's offices).
+VILLAGE_COUNTRY = "IN"
 # Names that carry a place name ("Dhaka University", "Punjab Police"); a town inside one
 # must be this large to be read as the town rather than a person or a word.
 NAME_LABELS = {"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -443,12 +445,16 @@ def resolve_name(gazetteer: Gazetteer, span: Span, hints: list[str], *, admin1: 
                  spelling: bool = True) -> tuple[GazetteerEntry | None, bool]:
     """(entry, whether only its spelling matched): the name as written, else, with `spelling`,
     a division or town of the article's countries spelt a little differently ("at Dehadrun"),
-    where a plain place word stands around it: "in", "at", "near" before it, "district",
-    "village", "town"... after it, or a comma and another name after it."""
+    then a village of India Post's list ("villagers in Halagere", `Gazetteer.village`), where a
+    plain place word stands around it: "in", "at", "near" before it, "district", "village",
+    "town"... after it, or a comma and another name after it. A village counts as spelt: weaker
+    evidence that must fit the divisions the article names."""
     entry = gazetteer.resolve(span.text, country_codes=hints, admin1=admin1)
     if entry is not None or not spelling or not _spelt_context(span):
         return entry, False
     entry = gazetteer.resolve(span.text, country_codes=hints, admin1=admin1, spelling=True)
+    if entry is None and VILLAGE_COUNTRY in hints:
+        entry = gazetteer.village(span.text, admin1=admin1)
     return entry, entry is not None
 
 
