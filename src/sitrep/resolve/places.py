@@ -1021,6 +1021,7 @@ class Gazetteer:
         self._keys: dict[str, int | tuple[int, ...]] = packed["keys"]
         self._spelling: dict[tuple[str, str], tuple[list[str], list[tuple[int, ...]]]] | None = None
         self._spelling_memo: dict[tuple[str, tuple[str, ...]], tuple[_Match, ...]] = {}
+        self._village_spelling: dict[str, tuple[int, ...]] | None = None
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -1166,19 +1167,13 @@ class Gazetteer:
         village"), as a town of no population, for a name the main index lacks: only when its
         offices lie in one state, or in one of the hinted states; of several in that state, the
         one in a hinted district, else the one with the most important office. Common words and
-        names not written capitalised are none."""
+        names not written capitalised are none; a name spelt another way ("Alumpidika" /
+        "Alumpeedika") matches when its `spelling_key` is the same."""
         text = name.strip()
         if not text[:1].isupper() or text.isupper():
             return None
         table = self._data["villages"]
-        key = name_key(_strip_possessive(text) or text)
-        refs = table["keys"].get(key)
-        if refs is None:
-            bare, word = _without_division_word(key)
-            refs = None if word in COMPASS_WORDS else table["keys"].get(bare)
-        if refs is None:
-            return None
-        refs = (refs,) if isinstance(refs, int) else refs
+        refs = self._village_refs(name_key(_strip_possessive(text) or text))
         states = {table["admin1"][ref] for ref in refs}
         if len(states) > 1:
             hinted = self._division_keys(admin1, "admin1")
@@ -1191,6 +1186,29 @@ class Gazetteer:
         code = table["country_code"]
         return GazetteerEntry(table["name"][ref], "city", code, self._data["country_names"].get(code),
                               table["admin1"][ref], table["admin2"][ref], table["lat"][ref], table["lon"][ref], 0, None)
+
+    def _village_refs(self, key: str) -> tuple[int, ...]:
+        """Village table positions of the name (without a division or settlement word after it),
+        else of the names it spells another way."""
+        keys = self._data["villages"]["keys"]
+        bare, word = _without_division_word(key)
+        forms = [key] if word is None or word in COMPASS_WORDS else [key, bare]
+        never, common = _stopwords()
+        if forms[-1] in never or forms[-1] in common or forms[-1] in WORD_KINDS:
+            return ()
+        for form in forms:
+            if (refs := keys.get(form)) is not None:
+                return (refs,) if isinstance(refs, int) else refs
+        if self._village_spelling is None:
+            grouped = defaultdict(list)
+            for name, refs in keys.items():
+                grouped[spelling_key(name)].extend((refs,) if isinstance(refs, int) else refs)
+            self._village_spelling = {folded: tuple(refs) for folded, refs in grouped.items()}
+        for form in forms:
+            folded = spelling_key(form)
+            if len(folded) >= SPELLING_MIN_LETTERS and folded in self._village_spelling:
+                return self._village_spelling[folded]
+        return ()
 
     def _division_keys(self, names: Sequence[str], kind: Kind) -> set[str]:
         """Hinted division names and the canonical names their aliases stand for."""
