@@ -87,6 +87,7 @@ POST_OFFICE_QUERY = """
 OFFICE_SUFFIX = re.compile(r"\s+(?:[BSH]\.?\s?O\.?|G\.?P\.?O\.?|H\.Q\.?|MDG|NDC|PO)(?=[\s)(]|$).*$|\s*\(.*$")
 # A name of more words than a place name in text is looked up with is an office, not a village.
 VILLAGE_MAX_WORDS = 3
+DISTRICT_MIN_LETTERS = 4
 DATA_FILES = ("country_names.json", "gazetteer_extra.json")
 STOPWORDS_FILE = "place_stopwords.json"
 FORMAT_VERSION = 7
@@ -747,8 +748,9 @@ class _Office:
 
 def _read_post_offices(cities: Sequence[dict], admin1_of: dict[int, str | None], extra: dict) -> list[_Office]:
     """Offices of `POST_OFFICE_FILE` with a trusted point. A state takes the gazetteer's name for
-    it; a state that has none (Ladakh, split from Jammu and Kashmir in 2019) that of the nearest
-    town the gazetteer places, so offices carry the divisions of the rest of the gazetteer."""
+    it; a state that has none (Ladakh, split from Jammu and Kashmir in 2019) gives each of its
+    districts the division of the town nearest the district's median office, so offices carry
+    the divisions of the rest of the gazetteer."""
     package, path, code = POST_OFFICE_FILE
     towns = [(city["latitude"], city["longitude"], admin1) for city in cities
              if city["countrycode"] == code and (admin1 := admin1_of.get(city["geonameid"]))]
@@ -758,39 +760,48 @@ def _read_post_offices(cities: Sequence[dict], admin1_of: dict[int, str | None],
     uri = f"{_package_file(package, path).as_uri()}?mode=ro"
     with closing(sqlite3.connect(uri, uri=True)) as db:
         rows = db.execute(POST_OFFICE_QUERY).fetchall()
+    groups: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for row in rows:
+        groups[(row[3], row[2])].append(row)
     offices = []
-    for office, rank, district, state, lat, lon in rows:
-        admin1 = names.get(name_key(state)) or min(
-            towns, key=lambda town: (town[0] - lat) ** 2 + (town[1] - lon) ** 2)[2]
-        offices.append(_Office(OFFICE_SUFFIX.sub("", office).strip(), rank, district.title(), admin1, lat, lon))
+    for (state, district), members in groups.items():
+        admin1 = names.get(name_key(state))
+        if admin1 is None:
+            lat, lon = (statistics.median(row[axis] for row in members) for axis in (4, 5))
+            admin1 = min(towns, key=lambda town: (town[0] - lat) ** 2 + (town[1] - lon) ** 2)[2]
+        offices.extend(_Office(OFFICE_SUFFIX.sub("", office).strip(), rank, district.title(), admin1, lat, lon)
+                       for office, rank, _, _, lat, lon in members)
     return offices
 
 
 def _add_post_office_districts(
-    districts: dict[tuple[str, str | None, str], _District], offices: Sequence[_Office], largest: dict[tuple[str, str], dict],
-    admin1_of: dict[int, str | None],
+    districts: dict[tuple[str, str | None, str], _District], offices: Sequence[_Office], cities: Iterable[dict],
 ) -> None:
-    """India Post's districts that no other source names ("East Jaintia Hills"), at the town of
-    their name in their state when there is one, else at the median point of their offices."""
+    """India Post's districts whose names no other source knows ("East Jaintia Hills"), at the
+    median point of their offices. A name a town or district already bears keeps resolving as
+    before, so "Siddipet district" stays the town."""
     code = POST_OFFICE_FILE[2]
     known = {key for country, _, key in districts if country == code}
     known.update(name_key(alias) for district in districts.values() if district.country_code == code
                  for alias in district.aliases)
+    known.update(name_key(name) for city in cities if city["countrycode"] == code
+                 for name in (city["name"], *city["alternatenames"]))
+    # "Purulia" is Puruliya: a spelling of a known district adds no district
+    spelt = {spelling_key(key) for key in known}
     points: dict[tuple[str, str], list[_Office]] = defaultdict(list)
     for office in offices:
         points[(office.admin1, office.district)].append(office)
+    never, common = _stopwords()
     for (admin1, name), members in points.items():
         key = name_key(name)
-        if key in known:
+        # Delhi's "South West" or "South East" and initials ("Y.S.R.") would take words of the text
+        if key in known or spelling_key(key) in spelt or key in never or key in common or (
+            len(key) < DISTRICT_MIN_LETTERS or COMPASS_WORDS.issuperset(key.split())
+        ):
             continue
-        town = largest.get((code, key))
-        if town is not None and admin1_of.get(town["geonameid"]) == admin1:
-            district = _District(code, name, set(), population=town["population"], seat=town, admin1=admin1)
-        else:
-            lat = statistics.median(office.lat for office in members)
-            lon = statistics.median(office.lon for office in members)
-            district = _District(code, name, set(), lat, lon, 1, admin1=admin1)
-        districts[(code, admin1, key)] = district
+        lat = statistics.median(office.lat for office in members)
+        lon = statistics.median(office.lon for office in members)
+        districts[(code, admin1, key)] = _District(code, name, set(), lat, lon, 1, admin1=admin1)
 
 
 def _village_table(offices: Sequence[_Office], main_keys: Collection[str]) -> dict:
@@ -887,7 +898,7 @@ def build_index() -> dict:
     _match_district_subdivisions(districts, largest, admin1_of)
     _add_boundary_districts(districts, cities, admin1_of)
     offices = _read_post_offices(cities, admin1_of, extra)
-    _add_post_office_districts(districts, offices, largest, admin1_of)
+    _add_post_office_districts(districts, offices, cities)
     builder = _Builder()
     capitals = _capitals(largest)
     _add_countries(builder, capitals)
