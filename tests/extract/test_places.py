@@ -204,3 +204,19 @@ def test_spelling_matches_in_several_divisions_and_no_anchor_are_not_taken():
 def test_a_town_after_its_countrys_possessive_is_the_place():
     doc = sitrep.extract("Gunmen kill four at market in Pakistan's Sialkot")
     assert doc.incidents[0].location.name == "Sialkot"
+
+
+def test_a_village_only_india_post_knows_is_the_incident_place():
+    doc = extract("Police fired tear gas at villagers blocking the road in Halagere, India, on Monday.")
+    location = doc.incidents[0].location
+    assert (location.name, location.admin1) == ("Halagere", "Karnataka")
+
+
+def test_a_village_outside_the_state_the_note_names_is_not_taken():
+    doc = extract("Police fired tear gas at villagers blocking the road in Halagere in Punjab, India, on Monday.")
+    assert all(p.name != "Halagere" for p in doc.places)
+
+
+def test_a_known_town_keeps_its_place_over_a_namesake_village():
+    doc = extract("Workers clashed with police in Bhiwadi, India, on Monday.")
+    assert doc.incidents[0].location.admin1 == "Rajasthan"
