@@ -292,3 +292,19 @@ def test_the_line_of_control_ties_a_note_to_each_side_of_kashmir():
 def test_kashmir_as_the_pakistani_press_names_it():
     doc = from_publisher("Protesters shouted slogans at a rally at Baramulla in Indian Held Kashmir.", "Right Vision News")
     assert any(p.admin1 == "Jammu and Kashmir" for p in doc.places)
+
+
+def test_a_village_only_india_post_knows_is_the_incident_place():
+    doc = extract("Police fired tear gas at villagers blocking the road in Halagere, India, on Monday.")
+    location = doc.incidents[0].location
+    assert (location.name, location.admin1) == ("Halagere", "Karnataka")
+
+
+def test_a_village_outside_the_state_the_note_names_is_not_taken():
+    doc = extract("Police fired tear gas at villagers blocking the road in Halagere in Punjab, India, on Monday.")
+    assert all(p.name != "Halagere" for p in doc.places)
+
+
+def test_a_known_town_keeps_its_place_over_a_namesake_village():
+    doc = extract("Workers clashed with police in Bhiwadi, India, on Monday.")
+    assert doc.incidents[0].location.admin1 == "Rajasthan"

