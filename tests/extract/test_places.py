@@ -308,3 +308,9 @@ def test_a_village_outside_the_state_the_note_names_is_not_taken():
 def test_a_known_town_keeps_its_place_over_a_namesake_village():
     doc = extract("Workers clashed with police in Bhiwadi, India, on Monday.")
     assert doc.incidents[0].location.admin1 == "Rajasthan"
+
+
+def test_a_district_the_model_reads_as_a_language_is_a_place():
+    doc = from_publisher("Troops fired on an Indian post with a sniper gun, injuring a soldier in Jhulas sector of Haveli "
+                         "tehsil of Poonch district.", "Kashmir Times")
+    assert doc.incidents[0].location.admin1 == "Jammu and Kashmir"

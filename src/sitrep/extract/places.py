@@ -14,8 +14,8 @@ from .context import Context, Sentence
 ROLE_RANK = {"incident": 0, "dateline": 1, "mentioned": 2}
 SPECIFICITY = ("exact", "city", "district", "admin1", "region", "country")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# The stock model calls "Quetta" an ORG or a WORK_OF_ART in some sentences.
-MISLABELLED = {"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "PERSON", "NORP"}
+# The stock model calls "Quetta" an ORG or a WORK_OF_ART in some sentences, and "Poonch" a LANGUAGE.
+MISLABELLED = {"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "PERSON", "NORP", "LANGUAGE"}
 MISLABELLED_MIN_POPULATION = 100_000
 # Words before a name that say it is where something is or happened.
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "of", "under", "outside", "inside", "around", "across",
@@ -557,11 +557,18 @@ def _spelt_context(span: Span) -> bool:
 
 
 def _containers(resolved: list[tuple[Span, bool, GazetteerEntry]]) -> dict[int, GazetteerEntry]:
-    """Start of a place name -> the division or town written right after it and a comma,
-    which holds it ("Karimabad, Karachi", "Hisar, Haryana")."""
+    """Start of a place name -> the division or town written right after it and a comma, or
+    after a division word and "of", which holds it ("Karimabad, Karachi", "Hisar, Haryana",
+    "Haveli tehsil of Poonch district")."""
     by_start = {ent.start: entry for ent, _, entry in resolved if entry.kind in {"city", "district", "admin1"}}
-    return {ent.start: by_start[ent.end + 1] for ent, _, _ in resolved
-            if ent.end + 1 in by_start and ent.end < len(ent.doc) and ent.doc[ent.end].text == ","}
+    held = {}
+    for ent, _, _ in resolved:
+        doc, end = ent.doc, ent.end
+        if end + 1 in by_start and end < len(doc) and doc[end].text == ",":
+            held[ent.start] = by_start[end + 1]
+        elif end + 2 in by_start and end + 1 < len(doc) and doc[end].lower_ in DIVISION_WORDS and doc[end + 1].lower_ == "of":
+            held[ent.start] = by_start[end + 2]
+    return held
 
 
 def _plausible(entry: GazetteerEntry | None, hints: list[str], local_only: bool, text: str | None = None) -> bool:
