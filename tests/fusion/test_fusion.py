@@ -90,6 +90,15 @@ def test_a_reaction_the_next_day_follows_the_attack():
     assert "follow_up" not in match_parts(attack_later, earlier_claim)
 
 
+def test_a_bombing_and_an_air_strike_are_two_incidents():
+    bombing = report("a", kind="bombing", place=None, text="Bomb kills five at bus stand")
+    strike = report("b", kind="air_strike", place=None, text="Jets kill five in raids on hideouts")
+    assert match_parts(bombing, strike)["mode"] < 0
+    # a clash told as firing by one report is no other mode
+    clash = report("c", kind="armed_clash", place=None, text="Five killed in clash with police")
+    assert "mode" not in match_parts(clash, report("d", kind="armed_assault", place=None, text="Police firing kills five"))
+
+
 def test_each_shared_rare_word_counts_on_its_own():
     a = report("a", text="Gunmen kill weavers in Mach")
     b = report("b", text="Weavers' bodies reach Mach")
