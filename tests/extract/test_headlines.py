@@ -147,3 +147,27 @@ def test_a_headline_comma_list_of_the_dead_is_summed(text, victims, armed):
     assert incident is not None
     assert incident.fatalities is not None and incident.fatalities.min == victims
     assert incident.perpetrator_fatalities is not None and incident.perpetrator_fatalities.min == armed
+
+
+def test_an_envoy_summoned_over_deaths_is_a_diplomatic_move_without_their_toll():
+    incident = first("Government summons neighbour's envoy over three villagers' deaths")
+    assert incident is not None and incident.type == "strategic_development" and incident.fatalities is None
+    assert first("Court summons minister over graft case") is None
+
+
+def test_a_claim_of_bombs_is_a_bombing():
+    incident = first("Separatist group claims market bombs")
+    assert incident is not None and incident.type == "bombing"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Ministry seeks report on teacher's killing claimed by rebels", "attack"),
+    ("Envoy urges police to punish bazaar blast attackers", "bombing"),
+])
+def test_a_claimed_event_or_one_with_doers_is_real_whatever_is_asked(text, kind):
+    incident = first(text)
+    assert incident is not None and incident.type == kind
+
+
+def test_an_attack_only_planned_stays_unreal():
+    assert first("Rebels plan attack on power plant") is None
