@@ -72,7 +72,9 @@ DISPUTED = frozenset({"Kashmir", "Jammu and Kashmir", "Azad Kashmir", "Azad Jamm
 FIRE_WORDS = frozenset("firing fire gunfire shooting shelling shells artillery mortar mortars aggression".split())
 BORDER_WORDS = re.compile(r"\b(?:loc|line of control|working boundary|cross-border|ceasefire|"
                           r"border (?:firing|fire|shelling|clash|clashes|exchanges|skirmish))\b")
-ARMED_FORCES_WORDS = FIRE_WORDS | frozenset("troops soldiers forces army clash clashes fighting".split())
+# Two states named with their forces, or with one state's envoy summoned over deaths the other is blamed for.
+ARMED_FORCES_WORDS = FIRE_WORDS | frozenset("troops soldiers forces army clash clashes fighting envoy diplomat ambassador "
+                                            "commissioner".split())
 DISPUTED_WORDS = frozenset({"kashmir", "ajk", "ladakh", "gilgit-baltistan"})
 FRONT_POINTS = -0.25
 # A report of what followed an attack (a claim, a protest, an envoy summoned, a rising toll) comes a day or two
