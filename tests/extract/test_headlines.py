@@ -171,3 +171,15 @@ def test_a_claimed_event_or_one_with_doers_is_real_whatever_is_asked(text, kind)
 
 def test_an_attack_only_planned_stays_unreal():
     assert first("Rebels plan attack on power plant") is None
+
+
+@pytest.mark.parametrize("text", ["Two armies exchange fresh border fire", "Neighbours trade fire and insults on frontier"])
+def test_forces_exchanging_fire_is_a_battle_whatever_the_tag(text):
+    incident = first(text)
+    assert incident is not None and incident.type == "armed_clash"
+
+
+def test_a_claim_of_responsibility_alone_tells_of_an_attack_by_its_claimant():
+    incident = first("Outpost falls to gunmen, Hill Front claims responsibility")
+    assert incident is not None
+    assert [(p.name, p.basis) for p in incident.perpetrators] == [("Hill Front", "claimed")]

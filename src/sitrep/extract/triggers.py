@@ -167,6 +167,13 @@ def trigger_type(token: Token, *, headline: bool = False) -> str | None:
         found = "attack"  # "Seven dead as troops hit hideouts"
     if found is None and headline and _summons(token):
         found = "strategic_development"
+    if found is None and headline and token.pos_ == "NOUN" and lemma == "fire" and any(
+            t.lemma_.lower() in {"exchange", "trade"} for t in token.doc[max(token.i - 3, token.sent.start) : token.i]):
+        found = "armed_clash"  # "India and Pakistan exchange fresh border fire", the verb tagged as a noun
+    if found is None and headline and lemma == "claim" and token.i + 1 < len(token.doc) and \
+            token.nbor(1).lower_ in {"responsibility", "credit"} and not any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in (*token.children, *token.nbor(1).children)):
+        found = "attack"  # "..., BLA claims responsibility": a claim of nothing named tells of an attack
     if found is None and headline and lemma == "bomb" and token.pos_ == "NOUN" and token.dep_ == "dobj" and \
             token.head.lemma_.lower() in CLAIM_VERBS:
         found = "bombing"
