@@ -183,3 +183,9 @@ def test_a_claim_of_responsibility_alone_tells_of_an_attack_by_its_claimant():
     incident = first("Outpost falls to gunmen, Hill Front claims responsibility")
     assert incident is not None
     assert [(p.name, p.basis) for p in incident.perpetrators] == [("Hill Front", "claimed")]
+
+
+@pytest.mark.parametrize("text", ["Government told of drone hit on rebel chief", "Drones hit militant hideouts"])
+def test_a_drone_hit_is_an_air_strike(text):
+    incident = first(text)
+    assert incident is not None and incident.type == "air_strike"

@@ -170,6 +170,9 @@ def trigger_type(token: Token, *, headline: bool = False) -> str | None:
     if found is None and headline and token.pos_ == "NOUN" and lemma == "fire" and any(
             t.lemma_.lower() in {"exchange", "trade"} for t in token.doc[max(token.i - 3, token.sent.start) : token.i]):
         found = "armed_clash"  # "India and Pakistan exchange fresh border fire", the verb tagged as a noun
+    if found is None and headline and lemma == "hit" and token.i > token.sent.start and \
+            token.nbor(-1).lower_ in {"drone", "drones"}:
+        found = "air_strike"  # "informed of drone hit on Taliban leader", however the tagger reads "hit"
     if found is None and headline and lemma == "claim" and token.i + 1 < len(token.doc) and \
             token.nbor(1).lower_ in {"responsibility", "credit"} and not any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in (*token.children, *token.nbor(1).children)):
