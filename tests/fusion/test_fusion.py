@@ -79,7 +79,8 @@ def test_fire_across_a_border_is_evidence_against_violence_inside_the_country():
     other_side = report("c", place=None, text="India says Pakistani firing kills soldier")
     assert "front" not in match_parts(border, other_side)
     # a state summoning its neighbour's envoy over deaths blames the neighbour's forces
-    summons = report("d", kind="strategic_development", place=None, text="Pakistan summons Indian envoy over deaths")
+    summons = report("d", kind="strategic_development", place=None,
+                     text="Nepal summons Chinese ambassador over herders' deaths")
     assert match_parts(summons, inside)["front"] < 0 and "front" not in match_parts(summons, border)
 
 

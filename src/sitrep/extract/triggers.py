@@ -61,13 +61,13 @@ VERB_TRIGGERS = {
 # in infighting", "Market blast toll rises to 31", "Troops pound hideouts", "2 militants eliminated".
 HEADLINE_NOUN_TRIGGERS = {"toll": "attack", "infighting": "armed_clash", "duel": "armed_clash"}
 HEADLINE_VERB_TRIGGERS = {"die": "attack", "succumb": "attack", "eliminate": "attack", "pound": "shelling"}
-# A government's answer to a killing that a headline tells as its own event: "Pakistan summons Indian envoy over
-# soldier's death" (a diplomatic protest, filed with the killing by conflict data).
+# A government's answer to a killing that a headline tells as its own event: "Nepal summons envoy over
+# villagers' deaths" (a diplomatic protest, filed with the killing by conflict data).
 ENVOYS = {"envoy", "envoys", "diplomat", "diplomats", "ambassador", "ambassadors", "commissioner", "d'affaires"}
-# A headline's claim of bombs is a claim of bombings: "Sectarian group claims bombs".
+# A headline's claim of bombs is a claim of bombings: "Rebel front claims market bombs".
 CLAIM_VERBS = {"claim", "own"}
-# Those who did an attack: the attack before them happened, whatever is asked of them ("urges Pakistan to punish
-# bus blast attackers").
+# Those who did an attack: the attack before them happened, whatever is asked of them ("minister vows to find
+# temple bombing perpetrators").
 DOER_NOUNS = {"attacker", "perpetrator", "bomber", "killer", "assailant", "mastermind"}
 TRIGGER_LEMMAS = frozenset(NOUN_TRIGGERS) | frozenset(VERB_TRIGGERS) | frozenset(HEADLINE_NOUN_TRIGGERS) | frozenset(
     HEADLINE_VERB_TRIGGERS)
@@ -169,14 +169,14 @@ def trigger_type(token: Token, *, headline: bool = False) -> str | None:
         found = "strategic_development"
     if found is None and headline and token.pos_ == "NOUN" and lemma == "fire" and any(
             t.lemma_.lower() in {"exchange", "trade"} for t in token.doc[max(token.i - 3, token.sent.start) : token.i]):
-        found = "armed_clash"  # "India and Pakistan exchange fresh border fire", the verb tagged as a noun
+        found = "armed_clash"  # "Two armies exchange heavy fire", the verb tagged as a noun
     if found is None and headline and lemma == "hit" and token.i > token.sent.start and \
             token.nbor(-1).lower_ in {"drone", "drones"}:
-        found = "air_strike"  # "informed of drone hit on Taliban leader", however the tagger reads "hit"
+        found = "air_strike"  # "briefed on drone hit near village", however the tagger reads "hit"
     if found is None and headline and lemma == "claim" and token.i + 1 < len(token.doc) and \
             token.nbor(1).lower_ in {"responsibility", "credit"} and not any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in (*token.children, *token.nbor(1).children)):
-        found = "attack"  # "..., BLA claims responsibility": a claim of nothing named tells of an attack
+        found = "attack"  # "Outpost overrun, front claims responsibility": a claim of nothing named tells of an attack
     if found is None and headline and lemma == "bomb" and token.pos_ == "NOUN" and token.dep_ == "dobj" and \
             token.head.lemma_.lower() in CLAIM_VERBS:
         found = "bombing"
@@ -336,7 +336,7 @@ def reports_event(token: Token, kind: str, *, headline: bool = False) -> bool:
 
 def _attested(token: Token) -> bool:
     """A headline's event that someone claimed or that has doers is real, whatever the clause around it asks:
-    "seeks report in physician's killing claimed by IS", "urges Pakistan to punish bus blast attackers"."""
+    "seeks report on teacher's killing claimed by rebels", "urges police to punish bazaar blast attackers"."""
     claimed = any(c.dep_ == "acl" and c.lemma_.lower() in CLAIM_VERBS and c.tag_ == "VBN" for c in token.children)
     doers = token.dep_ == "compound" and token.head.lemma_.lower() in DOER_NOUNS
     return token.pos_ == "NOUN" and (claimed or doers)
