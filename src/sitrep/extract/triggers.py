@@ -65,7 +65,7 @@ HEADLINE_VERB_TRIGGERS = {"die": "attack", "succumb": "attack", "eliminate": "at
 # villagers' deaths" (a diplomatic protest, filed with the killing by conflict data).
 ENVOYS = {"envoy", "envoys", "diplomat", "diplomats", "ambassador", "ambassadors", "commissioner", "d'affaires"}
 # A headline's claim of bombs is a claim of bombings: "Rebel front claims market bombs".
-CLAIM_VERBS = {"claim", "own"}
+CLAIM_VERBS = {"claim"}
 # Those who did an attack: the attack before them happened, whatever is asked of them ("minister vows to find
 # temple bombing perpetrators").
 DOER_NOUNS = {"attacker", "perpetrator", "bomber", "killer", "assailant", "mastermind"}
