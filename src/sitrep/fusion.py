@@ -6,8 +6,9 @@
    same article (an article that reports two incidents means two).
 2. Matching: a score over what the two reports say: day gap, a later report that tells
    what followed (a claim, a protest, a rising toll), places (distance, same or different
-   first-level division), incident class, tolls (every death), whose dead (victims or
-   armed men), fire across a border against violence inside a country, shared actors,
+   first-level division), incident class, how the violence was done (a bombing is no air
+   strike), tolls (every death), whose dead (victims or armed men), fire across a border
+   against violence inside a country, shared actors,
    shared words weighted by rarity and each shared rare word. The best candidate at or above `THRESHOLD` takes the report; with
    none, the report starts a new incident. Every decision is kept for `explain`.
 3. Consolidation: each field gets one value and the rule that chose it; the values
@@ -71,7 +72,9 @@ DISPUTED = frozenset({"Kashmir", "Jammu and Kashmir", "Azad Kashmir", "Azad Jamm
 FIRE_WORDS = frozenset("firing fire gunfire shooting shelling shells artillery mortar mortars aggression".split())
 BORDER_WORDS = re.compile(r"\b(?:loc|line of control|working boundary|cross-border|ceasefire|"
                           r"border (?:firing|fire|shelling|clash|clashes|exchanges|skirmish))\b")
-ARMED_FORCES_WORDS = FIRE_WORDS | frozenset("troops soldiers forces army clash clashes fighting".split())
+# Two states named with their forces, or with one state's envoy summoned over deaths the other is blamed for.
+ARMED_FORCES_WORDS = FIRE_WORDS | frozenset("troops soldiers forces army clash clashes fighting envoy diplomat ambassador "
+                                            "commissioner".split())
 DISPUTED_WORDS = frozenset({"kashmir", "ajk", "ladakh", "gilgit-baltistan"})
 FRONT_POINTS = -0.25
 # A report of what followed an attack (a claim, a protest, an envoy summoned, a rising toll) comes a day or two
@@ -80,6 +83,14 @@ REACTION = re.compile(r"\b(?:claim(?:s|ed|ing)?|own(?:s|ed)? up|condemn\w*|prote
                       r"bur(?:y|ies|ied)|toll|probe\w*|arrest\w*|envoy|demand\w*|accus\w*|blam\w*|vow\w*|"
                       r"retaliat\w*|hunt\w*)\b")
 FOLLOW_UP_POINTS = 1.0
+# How the violence was done, where a report's type says it: a bombing is neither an air strike, a gun battle nor
+# shelling, and an air strike is no shelling or shooting. Other pairs of modes are often one event told two ways
+# (an assault with guns and bombs, a clash with firing, an operation with air strikes).
+MODES = {"air_strike": "air", "bombing": "bomb", "suicide_bombing": "bomb", "shelling": "shell",
+         "armed_clash": "clash", "armed_assault": "gun"}
+OTHER_MODES = frozenset(frozenset(pair) for pair in (("bomb", "air"), ("bomb", "clash"), ("bomb", "shell"),
+                                                      ("air", "shell"), ("air", "gun")))
+OTHER_MODE_POINTS = -1.0
 PRECISION_RANK = {"exact": 0, "city": 1, "district": 2, "admin1": 3, "region": 4, "country": 5, None: 6}
 QUALIFIER_RANK = {"exact": 0, "about": 1, "at_least": 2, "more_than": 2, "range": 3, "at_most": 4, "less_than": 4,
                   "unknown": 5}
@@ -110,6 +121,7 @@ class Report:
     dead: str | None = field(init=False, compare=False, repr=False)  # "victims", "armed" (only), else None
     front: bool = field(init=False, compare=False, repr=False)  # fire across a border between two states
     reaction: bool = field(init=False, compare=False, repr=False)  # tells what followed an event (see REACTION)
+    mode: str | None = field(init=False, compare=False, repr=False)  # how the violence was done (see MODES)
 
     def __post_init__(self) -> None:
         date = self.incident.date
@@ -125,6 +137,7 @@ class Report:
             "dead": _dead(self.incident),
             "front": _front(self.text.lower()),
             "reaction": bool(REACTION.search(self.text.lower())),
+            "mode": MODES.get(self.incident.type),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -313,6 +326,8 @@ def match_parts(a: Report, b: Report, *, rarity: Callable[[str], float] | None =
         parts["dead"] = OTHER_DEAD_POINTS
     if a.front != b.front:
         parts["front"] = FRONT_POINTS
+    if frozenset((a.mode, b.mode)) in OTHER_MODES:
+        parts["mode"] = OTHER_MODE_POINTS
     if a.actor_ids & b.actor_ids:
         parts["actors"] = SHARED_ACTOR_POINTS
     words_a, words_b = a.words, b.words

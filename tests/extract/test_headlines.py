@@ -147,3 +147,45 @@ def test_a_headline_comma_list_of_the_dead_is_summed(text, victims, armed):
     assert incident is not None
     assert incident.fatalities is not None and incident.fatalities.min == victims
     assert incident.perpetrator_fatalities is not None and incident.perpetrator_fatalities.min == armed
+
+
+def test_an_envoy_summoned_over_deaths_is_a_diplomatic_move_without_their_toll():
+    incident = first("Government summons neighbour's envoy over three villagers' deaths")
+    assert incident is not None and incident.type == "strategic_development" and incident.fatalities is None
+    assert first("Court summons minister over graft case") is None
+
+
+def test_a_claim_of_bombs_is_a_bombing():
+    incident = first("Separatist group claims market bombs")
+    assert incident is not None and incident.type == "bombing"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Ministry seeks report on teacher's killing claimed by rebels", "attack"),
+    ("Envoy urges police to punish bazaar blast attackers", "bombing"),
+])
+def test_a_claimed_event_or_one_with_doers_is_real_whatever_is_asked(text, kind):
+    incident = first(text)
+    assert incident is not None and incident.type == kind
+
+
+def test_an_attack_only_planned_stays_unreal():
+    assert first("Rebels plan attack on power plant") is None
+
+
+@pytest.mark.parametrize("text", ["Two armies exchange heavy fire along frontier", "Rival forces trade fire and threats near pass"])
+def test_forces_exchanging_fire_is_a_battle_whatever_the_tag(text):
+    incident = first(text)
+    assert incident is not None and incident.type == "armed_clash"
+
+
+def test_a_claim_of_responsibility_alone_tells_of_an_attack_by_its_claimant():
+    incident = first("Outpost falls to gunmen, Hill Front claims responsibility")
+    assert incident is not None
+    assert [(p.name, p.basis) for p in incident.perpetrators] == [("Hill Front", "claimed")]
+
+
+@pytest.mark.parametrize("text", ["Minister briefed on drone hit near border village", "Drones hit militant hideouts"])
+def test_a_drone_hit_is_an_air_strike(text):
+    incident = first(text)
+    assert incident is not None and incident.type == "air_strike"

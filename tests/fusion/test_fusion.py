@@ -78,6 +78,10 @@ def test_fire_across_a_border_is_evidence_against_violence_inside_the_country():
     assert match_parts(border, inside)["front"] < 0
     other_side = report("c", place=None, text="India says Pakistani firing kills soldier")
     assert "front" not in match_parts(border, other_side)
+    # a state summoning its neighbour's envoy over deaths blames the neighbour's forces
+    summons = report("d", kind="strategic_development", place=None,
+                     text="Nepal summons Chinese ambassador over herders' deaths")
+    assert match_parts(summons, inside)["front"] < 0 and "front" not in match_parts(summons, border)
 
 
 def test_a_reaction_the_next_day_follows_the_attack():
@@ -88,6 +92,15 @@ def test_a_reaction_the_next_day_follows_the_attack():
     attack_later = report("c", day=dt.date(2016, 10, 25), text="Gunmen kill twelve miners in Quetta")
     earlier_claim = report("d", text="Hill Front claims responsibility for miners' killing")
     assert "follow_up" not in match_parts(attack_later, earlier_claim)
+
+
+def test_a_bombing_and_an_air_strike_are_two_incidents():
+    bombing = report("a", kind="bombing", place=None, text="Bomb kills five at bus stand")
+    strike = report("b", kind="air_strike", place=None, text="Jets kill five in raids on hideouts")
+    assert match_parts(bombing, strike)["mode"] < 0
+    # a clash told as firing by one report is no other mode
+    clash = report("c", kind="armed_clash", place=None, text="Five killed in clash with police")
+    assert "mode" not in match_parts(clash, report("d", kind="armed_assault", place=None, text="Police firing kills five"))
 
 
 def test_each_shared_rare_word_counts_on_its_own():

@@ -436,6 +436,8 @@ def _agent_perpetrators(ctx: Context, registry: Registry, statements: list[Found
     """'Boko Haram fighters killed 30 villagers', 'an attack by X', 'X's attack': the doer of the event."""
     for mention in cluster.mentions:
         trigger = mention.trigger
+        if trigger.lemma_.lower() in CLAIM_LEMMAS:
+            continue  # a headline's "X claims responsibility": the claim rules read X as the claimant
         victims = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
         if trigger.dep_ == "relcl" and any(v.lower_ in {"who", "that", "which"} for v in victims):
             victims.append(trigger.head)  # "a fighter who was killed": the victim is the fighter
