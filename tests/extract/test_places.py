@@ -288,6 +288,9 @@ def test_a_known_town_keeps_its_place_over_a_namesake_village():
     # Bijapur: a larger town in Karnataka, a district of Chhattisgarh; the other names give the province
     ("A constable of the Chhattisgarh Armed Force was killed in an IED blast in Bijapur district.", "The Hindu",
      "Chhattisgarh"),
+    # Kapasia: an upazila near Dhaka; "area in Rajshahi city" puts this one in Rajshahi
+    ("A truck was set ablaze in Kapasia area in Rajshahi city on Monday night.", "The Financial Express (Bangladesh)",
+     "Rajshahi"),
     # the model tags "Poonch" as a language
     ("Troops fired on an Indian post with a sniper gun, injuring a soldier in Jhulas sector of Haveli tehsil of "
      "Poonch district.", "Kashmir Times", "Jammu and Kashmir"),

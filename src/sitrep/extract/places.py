@@ -469,9 +469,9 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
         if entry.kind in {"city", "district"} and entry.admin1 in others:
             score += CONSISTENT_BONUS
         outside_container = ent.start in containers and containers[ent.start].admin1 != entry.admin1
-        if entry.kind == "city" and (outside_container or admin2 and (
+        if entry.kind in {"city", "district"} and outside_container or entry.kind == "city" and admin2 and (
             name_key(entry.admin2) not in admin2_keys if entry.admin2 else entry.admin1 not in district_admin1
-        )):
+        ):
             score -= OUTSIDE_DISTRICT_PENALTY
         if hints and entry.country_code == hints[0]:
             score += MAIN_COUNTRY_BONUS
@@ -558,15 +558,17 @@ def _spelt_context(span: Span) -> bool:
 
 def _containers(resolved: list[tuple[Span, bool, GazetteerEntry]]) -> dict[int, GazetteerEntry]:
     """Start of a place name -> the division or town written right after it and a comma, or
-    after a division word and "of", which holds it ("Karimabad, Karachi", "Hisar, Haryana",
-    "Haveli tehsil of Poonch district")."""
+    after a division or settlement word and "of" or "in", which holds it ("Karimabad, Karachi",
+    "Hisar, Haryana", "Haveli tehsil of Poonch district", "Kapasia area in Rajshahi city")."""
     by_start = {ent.start: entry for ent, _, entry in resolved if entry.kind in {"city", "district", "admin1"}}
     held = {}
     for ent, _, _ in resolved:
         doc, end = ent.doc, ent.end
         if end + 1 in by_start and end < len(doc) and doc[end].text == ",":
             held[ent.start] = by_start[end + 1]
-        elif end + 2 in by_start and end + 1 < len(doc) and doc[end].lower_ in DIVISION_WORDS and doc[end + 1].lower_ == "of":
+        elif end + 2 in by_start and end + 1 < len(doc) and doc[end].lower_ in DIVISION_WORDS | SETTLEMENT_WORDS and (
+            doc[end + 1].lower_ in {"of", "in"}
+        ):
             held[ent.start] = by_start[end + 2]
     return held
 
