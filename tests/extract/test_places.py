@@ -298,3 +298,15 @@ def test_a_known_town_keeps_its_place_over_a_namesake_village():
 def test_the_province_of_the_incident_place(body, source, division):
     doc = from_publisher(body, source)
     assert doc.incidents[0].location.admin1 == division
+
+
+@pytest.mark.parametrize(("body", "source", "town"), [
+    # the model calls "Turbat" a date here
+    ("At least 12 suspected militants involved in the attack on labourers in Turbat died in a clash with security "
+     "forces in Turbat, Balochistan.", "Dawn", "Turbat"),
+    ("Militants hurled a grenade at a security installation in south Kashmir's Anantnag on Wednesday afternoon.",
+     "Hindustan Times", "Anantnag"),
+])
+def test_a_town_the_model_misreads_or_leaves_after_a_possessive(body, source, town):
+    doc = from_publisher(body, source)
+    assert doc.incidents[0].location.name == town

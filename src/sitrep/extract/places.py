@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from spacy.tokens import Span
@@ -32,6 +33,9 @@ SPELT_LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 VILLAGE_COUNTRY = "IN"
 # Names that carry a place name ("Dhaka University", "Punjab Police"); a town inside one
 # must be this large to be read as the town rather than a person or a word.
+CALENDAR_WORDS = frozenset(
+    name.lower() for name in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
+) | {"sept", "today", "tonight", "yesterday", "tomorrow", "ramadan", "eid", "christmas", "easter", "diwali", "muharram"}
 # a regiment named after a province serves anywhere ("Assam Rifles", "Punjab Regiment")
 REGIMENT_WORDS = frozenset({"rifles", "regiment", "infantry", "lancers"})
 NAME_LABELS = {"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -289,10 +293,19 @@ def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     after_comma = before == "," and span.start > 1 and (
         doc[span.start - 2].ent_type_ in INSTITUTION_LABELS or _ends_located_name(doc, span.start - 1)
     )
-    # "in Pakistan's Sialkot": a name after its country's possessive
-    owned = before in {"'s", "’s"} and span.start > 1 and (
-        (owner := gazetteer.country(doc[span.start - 2].text)) is not None and owner.country_code == entry.country_code)
+    # "in Pakistan's Sialkot", "south Kashmir's Anantnag": a name after its country's or province's possessive
+    owned = before in {"'s", "’s"} and span.start > 1 and _owns(gazetteer, doc[span.start - 2].text, entry)
     return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or after_comma or owned
+
+
+def _owns(gazetteer: Gazetteer, name: str, entry: GazetteerEntry) -> bool:
+    """Whether `name` is the country or the province (or region) `entry` lies in."""
+    owner = gazetteer.country(name)
+    if owner is not None:
+        return owner.country_code == entry.country_code
+    owner = gazetteer.resolve(name, country_codes=[entry.country_code])
+    return owner is not None and owner.kind in {"admin1", "region"} and owner.country_code == entry.country_code and (
+        owner.admin1 == entry.admin1)
 
 
 def _placed_without_hints(gazetteer: Gazetteer, span: Span) -> bool:
@@ -325,7 +338,7 @@ def _ends_located_name(doc, end: int) -> bool:
 def _unlabelled_places(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
     """Runs of capitalised words outside every entity and actor mention that `_local_place`
     accepts, the longest reading first ("Shibasram village", "In Feni, ...")."""
-    inside = {token.i for ent in sentence.ents for token in ent}
+    inside = {token.i for ent in sentence.ents if not _misread_as_date(ent) for token in ent}
     found: list[Span] = []
     run: list[int] = []
     for token in [*sentence.span, None]:
@@ -337,6 +350,13 @@ def _unlabelled_places(ctx: Context, sentence: Sentence, gazetteer: Gazetteer, h
             found += _readings(ctx.doc, run[0], run[-1] + 1, gazetteer, hints)
             run = []
     return found
+
+
+def _misread_as_date(ent: Span) -> bool:
+    """A capitalised word the model calls a date or a time though it names no month or day ("in
+    Turbat"): free for the place reading."""
+    return ent.label_ in {"DATE", "TIME"} and all(
+        token.is_title and token.is_alpha and token.lower_ not in CALENDAR_WORDS for token in ent)
 
 
 def _readings(doc, start: int, end: int, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
