@@ -43,6 +43,9 @@ WINDOW_DAYS = 2
 THRESHOLD = 1.25
 # Points per component of a match score; negative ones are evidence of two incidents.
 DAY_POINTS = {0: 1.25, 1: 0.05, 2: -0.8}
+# Two days apart, a report that tells nothing of what followed (see REACTION) is another event of the same kind
+# ("military kills 14 militants" / "military kills 11 militants"): on ucdp-fusion dev no such join was one event.
+UNFOLLOWED_POINTS = {2: -2.0}
 NEAR_KM, NEAR_POINTS = 25.0, 1.0
 SAME_ADMIN1_POINTS, OTHER_ADMIN1_POINTS, OTHER_COUNTRY_POINTS = 0.5, -1.5, -3.0
 # Headline types are coarse ("kills" is an attack, "blast" a bombing): another violent class is no evidence
@@ -305,10 +308,13 @@ def match_parts(a: Report, b: Report, *, rarity: Callable[[str], float] | None =
     """
     parts: dict[str, float] = {}
     if a.day is not None and b.day is not None:
-        parts["day"] = DAY_POINTS.get(abs((a.day - b.day).days), 0.0)
+        gap = abs((a.day - b.day).days)
+        parts["day"] = DAY_POINTS.get(gap, 0.0)
         earlier, later = sorted((a, b), key=lambda r: r.day)
         if later.day != earlier.day and later.reaction and not earlier.reaction:
             parts["follow_up"] = FOLLOW_UP_POINTS
+        else:
+            parts["day"] += UNFOLLOWED_POINTS.get(gap, 0.0)
     place = _place_points(a.incident.location, b.incident.location)
     if place is not None:
         parts["place"] = place
