@@ -59,6 +59,8 @@ VIOLENCE_STEMS = frozenset("""kill murder attack bomb bombing blast explosion de
 massacr assassination assassinat lynch lynching violence violent terror terrorism terrorist martyr slay slain wound injur
 abduct kidnap kidnapp hostage raid strike strik airstrike airstrik drone dron militant""".split())
 SAME_TOLL_POINTS, FAR_TOLL_POINTS, FAR_TOLL_RATIO = 0.0, -0.5, 2.0
+# Early figures rise, but seldom more than fourfold: "over 50 killed" and "gunmen kill one" are two events.
+FARTHER_TOLL_POINTS, FARTHER_TOLL_RATIO = -1.0, 4.0
 SHARED_ACTOR_POINTS = 0.5
 WORD_POINTS = 3.0
 # Beside the overall overlap, each shared rare word (a named target, a town, a community: rarity above
@@ -401,6 +403,8 @@ def _toll_points(a: int | None, b: int | None) -> float | None:
         return SAME_TOLL_POINTS
     low, high = sorted((a, b))
     # Tolls rise as reports come in; only figures far apart say "another incident".
+    if low and high / low > FARTHER_TOLL_RATIO:
+        return FARTHER_TOLL_POINTS
     return FAR_TOLL_POINTS if low == 0 or high / low > FAR_TOLL_RATIO else 0.0
 
 

@@ -107,6 +107,16 @@ def test_two_days_apart_only_what_followed_joins():
     assert match_parts(funeral, strike)["day"] == DAY_POINTS[2]
 
 
+def test_tolls_far_apart_speak_against_one_incident():
+    one = report("a", place=None, killed=1, text="Gunmen kill tailor")
+    three = report("b", place=None, killed=3, text="Gunmen kill three")
+    fifty = report("c", place=None, killed=50, text="Over fifty killed in fighting")
+    assert match_parts(one, report("d", place=None, killed=2))["toll"] == 0
+    assert match_parts(one, three)["toll"] < 0
+    # a figure more than four times another is stronger evidence than a rising toll's doubling
+    assert match_parts(one, fifty)["toll"] < match_parts(one, three)["toll"]
+
+
 def test_a_bombing_and_an_air_strike_are_two_incidents():
     bombing = report("a", kind="bombing", place=None, text="Bomb kills five at bus stand")
     strike = report("b", kind="air_strike", place=None, text="Jets kill five in raids on hideouts")
