@@ -44,7 +44,7 @@ THRESHOLD = 1.25
 # Points per component of a match score; negative ones are evidence of two incidents.
 DAY_POINTS = {0: 1.25, 1: 0.05, 2: -0.8}
 # Two days apart, a report that tells nothing of what followed (see REACTION) is another event of the same kind
-# ("military kills 14 militants" / "military kills 11 militants"): on ucdp-fusion dev no such join was one event.
+# ("jets kill nine fighters", then "jets kill twelve fighters"): on ucdp-fusion dev no such join was one event.
 UNFOLLOWED_POINTS = {2: -2.0}
 NEAR_KM, NEAR_POINTS = 25.0, 1.0
 SAME_ADMIN1_POINTS, OTHER_ADMIN1_POINTS, OTHER_COUNTRY_POINTS = 0.5, -1.5, -3.0
@@ -59,7 +59,7 @@ VIOLENCE_STEMS = frozenset("""kill murder attack bomb bombing blast explosion de
 massacr assassination assassinat lynch lynching violence violent terror terrorism terrorist martyr slay slain wound injur
 abduct kidnap kidnapp hostage raid strike strik airstrike airstrik drone dron militant""".split())
 SAME_TOLL_POINTS, FAR_TOLL_POINTS, FAR_TOLL_RATIO = 0.0, -0.5, 2.0
-# Early figures rise, but seldom more than fourfold: "over 50 killed" and "gunmen kill one" are two events.
+# Early figures rise, but seldom more than fourfold: "market bombing kills 40" and "gunmen kill teacher" are two events.
 FARTHER_TOLL_POINTS, FARTHER_TOLL_RATIO = -1.0, 4.0
 SHARED_ACTOR_POINTS = 0.5
 WORD_POINTS = 3.0
