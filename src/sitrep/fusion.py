@@ -43,6 +43,9 @@ WINDOW_DAYS = 2
 THRESHOLD = 1.25
 # Points per component of a match score; negative ones are evidence of two incidents.
 DAY_POINTS = {0: 1.25, 1: 0.05, 2: -0.8}
+# Two days apart, a report that tells nothing of what followed (see REACTION) is another event of the same kind
+# ("jets kill nine fighters", then "jets kill twelve fighters"): on ucdp-fusion dev no such join was one event.
+UNFOLLOWED_POINTS = {2: -2.0}
 NEAR_KM, NEAR_POINTS = 25.0, 1.0
 SAME_ADMIN1_POINTS, OTHER_ADMIN1_POINTS, OTHER_COUNTRY_POINTS = 0.5, -1.5, -3.0
 # Headline types are coarse ("kills" is an attack, "blast" a bombing): another violent class is no evidence
@@ -56,6 +59,8 @@ VIOLENCE_STEMS = frozenset("""kill murder attack bomb bombing blast explosion de
 massacr assassination assassinat lynch lynching violence violent terror terrorism terrorist martyr slay slain wound injur
 abduct kidnap kidnapp hostage raid strike strik airstrike airstrik drone dron militant""".split())
 SAME_TOLL_POINTS, FAR_TOLL_POINTS, FAR_TOLL_RATIO = 0.0, -0.5, 2.0
+# Early figures rise, but seldom more than fourfold: "market bombing kills 40" and "gunmen kill teacher" are two events.
+FARTHER_TOLL_POINTS, FARTHER_TOLL_RATIO = -1.0, 4.0
 SHARED_ACTOR_POINTS = 0.5
 WORD_POINTS = 3.0
 # Beside the overall overlap, each shared rare word (a named target, a town, a community: rarity above
@@ -305,10 +310,13 @@ def match_parts(a: Report, b: Report, *, rarity: Callable[[str], float] | None =
     """
     parts: dict[str, float] = {}
     if a.day is not None and b.day is not None:
-        parts["day"] = DAY_POINTS.get(abs((a.day - b.day).days), 0.0)
+        gap = abs((a.day - b.day).days)
+        parts["day"] = DAY_POINTS.get(gap, 0.0)
         earlier, later = sorted((a, b), key=lambda r: r.day)
         if later.day != earlier.day and later.reaction and not earlier.reaction:
             parts["follow_up"] = FOLLOW_UP_POINTS
+        else:
+            parts["day"] += UNFOLLOWED_POINTS.get(gap, 0.0)
     place = _place_points(a.incident.location, b.incident.location)
     if place is not None:
         parts["place"] = place
@@ -395,6 +403,8 @@ def _toll_points(a: int | None, b: int | None) -> float | None:
         return SAME_TOLL_POINTS
     low, high = sorted((a, b))
     # Tolls rise as reports come in; only figures far apart say "another incident".
+    if low and high / low > FARTHER_TOLL_RATIO:
+        return FARTHER_TOLL_POINTS
     return FAR_TOLL_POINTS if low == 0 or high / low > FAR_TOLL_RATIO else 0.0
 
 

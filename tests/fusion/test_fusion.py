@@ -94,6 +94,29 @@ def test_a_reaction_the_next_day_follows_the_attack():
     assert "follow_up" not in match_parts(attack_later, earlier_claim)
 
 
+def test_two_days_apart_only_what_followed_joins():
+    strike = report("a", kind="air_strike", place=None, text="Jets kill fourteen militants in tribal district")
+    again = report("b", kind="air_strike", place=None, day=dt.date(2016, 10, 26),
+                   text="Jets kill eleven militants in tribal district")
+    assert match_parts(again, strike)["day"] < DAY_POINTS[2]
+    fuser = Fuser()
+    fuser.add(strike)
+    assert not fuser.add(again).joined
+    # a reaction two days on keeps the day's own points
+    funeral = report("c", place=None, day=dt.date(2016, 10, 26), text="Villagers bury fourteen killed by jets")
+    assert match_parts(funeral, strike)["day"] == DAY_POINTS[2]
+
+
+def test_tolls_far_apart_speak_against_one_incident():
+    one = report("a", place=None, killed=1, text="Gunmen kill tailor")
+    three = report("b", place=None, killed=3, text="Gunmen kill three")
+    fifty = report("c", place=None, killed=50, text="Over fifty killed in fighting")
+    assert match_parts(one, report("d", place=None, killed=2))["toll"] == 0
+    assert match_parts(one, three)["toll"] < 0
+    # a figure more than four times another is stronger evidence than a rising toll's doubling
+    assert match_parts(one, fifty)["toll"] < match_parts(one, three)["toll"]
+
+
 def test_a_bombing_and_an_air_strike_are_two_incidents():
     bombing = report("a", kind="bombing", place=None, text="Bomb kills five at bus stand")
     strike = report("b", kind="air_strike", place=None, text="Jets kill five in raids on hideouts")
