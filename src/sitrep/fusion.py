@@ -207,6 +207,7 @@ class FusedIncident:
             "perpetrators": _consolidate_perpetrators(self.reports),
             "targets": _consolidate_list(self.reports, "targets", key=lambda t: (t.name.lower(), t.type)),
             "weapons": _consolidate_list(self.reports, "weapons", key=str.lower),
+            "denials": _consolidate_list(self.reports, "denials", key=lambda d: d.actor_id),
         }
 
 

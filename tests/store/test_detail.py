@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sitrep
+from sitrep.export.flat import flat_incident
 from sitrep.store import review
 from sitrep.store.detail import actor_detail, article_detail, incident_detail
 from sitrep.store.query import IncidentFilter, list_incidents
@@ -81,3 +82,17 @@ def test_a_denial_is_kept_with_its_report_and_its_sentence_is_evidence(store):
     assert [d["actor_id"] for d in report["denials"]] == ["taliban"]
     (span,) = [e for e in report["evidence"] if e["fact"] == "denials"]
     assert report["article"]["text"][span["start"]:span["end"]] == "The Taliban denied involvement in the attack."
+
+
+def test_a_denial_stays_on_the_fused_incident_and_in_the_flat_exports(store):
+    first = sitrep.extract("Bomb kills nine in Kabul\n\nPublished May 3, 2021\n\nA bomb exploded in a market in "
+                           "Kabul on Monday, killing nine people. The Taliban denied involvement in the attack.")
+    second = sitrep.extract("Kabul market bomb toll rises\n\nPublished May 4, 2021\n\nA bomb exploded in a market in "
+                            "Kabul on Monday, killing nine people. Islamic State claimed the attack.")
+    store_results(store, [first, second])
+    with store.session() as session:
+        (incident,) = list_incidents(session, IncidentFilter())
+    assert len(incident["sources"]) == 2
+    assert [d["actor_id"] for d in incident["denials"]] == ["taliban"]
+    assert "taliban" not in {p["actor_id"] for p in incident["perpetrators"]}
+    assert flat_incident(incident)["denied_by"] == "Taliban"

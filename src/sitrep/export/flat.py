@@ -8,7 +8,7 @@ LIST_SEPARATOR = "; "
 FLAT_COLUMNS = (
     "id", "type", "date_start", "date_end", "date_precision", "location", "admin1", "admin2", "country_code",
     "country", "lat", "lon", "geo_precision", "fatalities_min", "fatalities_max", "injuries_min", "injuries_max",
-    "perpetrator_fatalities_min", "perpetrators", "targets", "weapons", "reports", "source_urls", "confidence",
+    "perpetrator_fatalities_min", "perpetrators", "denied_by", "targets", "weapons", "reports", "source_urls", "confidence",
 )
 
 
@@ -42,6 +42,7 @@ def flat_incident(incident: dict[str, Any]) -> dict[str, Any]:
         "injuries_max": _bound(incident["injuries"], "max"),
         "perpetrator_fatalities_min": _bound(incident["perpetrator_fatalities"], "min"),
         "perpetrators": LIST_SEPARATOR.join(perpetrator_names(incident)),
+        "denied_by": LIST_SEPARATOR.join(d["name"] for d in incident["denials"]),
         "targets": LIST_SEPARATOR.join(t["name"] for t in incident["targets"]),
         "weapons": LIST_SEPARATOR.join(incident["weapons"]),
         "reports": len(incident["sources"]),

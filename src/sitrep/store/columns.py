@@ -25,6 +25,7 @@ def incident_values(incident: Incident, place_id: str | None) -> dict:
         "geo_precision": location.precision if location else None,
         "targets": [t.model_dump(mode="json") for t in incident.targets],
         "weapons": list(incident.weapons),
+        "denials": [d.model_dump(mode="json", exclude={"evidence"}) for d in incident.denials],
         "confidence": incident.confidence,
     }
     for field in ("fatalities", "injuries", "perpetrator_fatalities"):

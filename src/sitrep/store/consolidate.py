@@ -3,7 +3,7 @@
 The rules are fusion's (`FusedIncident.consolidate`), so the store, `sitrep eval
 fusion` and Spark agree: the latest report's toll (the most precise, then the
 highest, among reports of the same day), the earliest day, the most precise
-place, the type most reports give, every claim and every target side by side.
+place, the type most reports give, every claim, denial and target side by side.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def consolidate(incident_id: str, reports: list[tuple[Any, Any]]) -> tuple[dict[
         "type": fields["type"].value, "date": fields["date"].value, "location": fields["location"].value,
         "fatalities": fields["fatalities"].value, "injuries": fields["injuries"].value,
         "perpetrator_fatalities": fields["perpetrator_fatalities"].value,
-        "targets": fields["targets"].value, "weapons": fields["weapons"].value,
+        "targets": fields["targets"].value, "weapons": fields["weapons"].value, "denials": fields["denials"].value,
         "confidence": max(r.incident.confidence for r in fused.reports)})
     values = incident_values(incident, place_key(incident.location) if incident.location else None)
     ordered = sorted(fused.reports, key=lambda r: (r.published is None, r.published, r.id))

@@ -232,7 +232,7 @@ def _next_period(start: dt.date, interval: str) -> dt.date:
 
 
 def incident_fields(row: Row | IncidentRow | IncidentReportRow) -> dict[str, Any]:
-    """The values an incident and its reports share (type, date, place, targets, weapons, tolls), as the API and
+    """The values an incident and its reports share (type, date, place, targets, weapons, denials, tolls), as the API and
     the pages give them."""
     location = None
     if row.location_name is not None:
@@ -247,6 +247,7 @@ def incident_fields(row: Row | IncidentRow | IncidentReportRow) -> dict[str, Any
         "location": location,
         "targets": row.targets,
         "weapons": row.weapons,
+        "denials": row.denials,
         "fatalities": _count(row, "fatalities"),
         "injuries": _count(row, "injuries"),
         "perpetrator_fatalities": _count(row, "perpetrator_fatalities"),

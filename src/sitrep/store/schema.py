@@ -208,6 +208,8 @@ class _IncidentValues:
     geo_precision: Mapped[str | None] = mapped_column(String(16))
     targets: Mapped[list[Any]]
     weapons: Mapped[list[Any]]
+    # who denied carrying it out: [{"actor_id", "name", "confidence"}], never among the perpetrators
+    denials: Mapped[list[Any]]
     fatalities_min: Mapped[int | None] = mapped_column(Integer, index=True)
     fatalities_max: Mapped[int | None]
     fatalities_qualifier: Mapped[str | None] = mapped_column(String(16))
