@@ -56,20 +56,6 @@ def test_a_hyphenated_title_case_word_keeps_its_case():
     assert parse_text("Ex-Commander Of Hill Front Dies In Raid") == "Ex-Commander of Hill Front dies in raid"
 
 
-def test_a_trigger_after_a_preposition_tagged_as_a_verb_is_still_the_event():
-    incident = first("Farmer's death in Indian firing near border post")
-    assert incident is not None and incident.type == "armed_assault"
-
-
-@pytest.mark.parametrize("text, kind", [
-    ("Gunmen storm college in Quetta", "armed_assault"),
-    ("Militants attack checkpost in Swat", "attack"),
-])
-def test_a_headline_verb_read_as_a_noun_still_reports_the_event(text, kind):
-    incident = first(text)
-    assert incident is not None and incident.type == kind
-
-
 def test_a_country_whose_drone_struck_is_not_the_place():
     incident = first("US drone strike kills three in mountain village")
     assert incident is not None and (incident.location is None or incident.location.country_code != "US")
@@ -127,11 +113,6 @@ def test_a_comma_splice_keeps_its_first_clause_real():
     assert incident is not None and incident.fatalities.min == 12
 
 
-def test_troops_exchanging_mortar_and_gun_fire_is_a_battle():
-    incident = first("Rival troops exchange mortar and rifle fire across frontier")
-    assert incident is not None and incident.type == "armed_clash"
-
-
 def test_what_is_no_person_killed_gives_no_toll():
     doc = sitrep.extract("A soldier and a villager were injured and livestock killed in shelling on Friday.")
     assert all(i.fatalities is None for i in doc.incidents)
@@ -155,28 +136,8 @@ def test_an_envoy_summoned_over_deaths_is_a_diplomatic_move_without_their_toll()
     assert first("Court summons minister over graft case") is None
 
 
-def test_a_claim_of_bombs_is_a_bombing():
-    incident = first("Separatist group claims market bombs")
-    assert incident is not None and incident.type == "bombing"
-
-
-@pytest.mark.parametrize("text, kind", [
-    ("Ministry seeks report on teacher's killing claimed by rebels", "attack"),
-    ("Envoy urges police to punish bazaar blast attackers", "bombing"),
-])
-def test_a_claimed_event_or_one_with_doers_is_real_whatever_is_asked(text, kind):
-    incident = first(text)
-    assert incident is not None and incident.type == kind
-
-
 def test_an_attack_only_planned_stays_unreal():
     assert first("Rebels plan attack on power plant") is None
-
-
-@pytest.mark.parametrize("text", ["Two armies exchange heavy fire along frontier", "Rival forces trade fire and threats near pass"])
-def test_forces_exchanging_fire_is_a_battle_whatever_the_tag(text):
-    incident = first(text)
-    assert incident is not None and incident.type == "armed_clash"
 
 
 def test_a_claim_of_responsibility_alone_tells_of_an_attack_by_its_claimant():
@@ -185,7 +146,25 @@ def test_a_claim_of_responsibility_alone_tells_of_an_attack_by_its_claimant():
     assert [(p.name, p.basis) for p in incident.perpetrators] == [("Hill Front", "claimed")]
 
 
-@pytest.mark.parametrize("text", ["Minister briefed on drone hit near border village", "Drones hit militant hideouts"])
-def test_a_drone_hit_is_an_air_strike(text):
+@pytest.mark.parametrize("text, kind", [
+    # a trigger after a preposition that the tagger reads as a verb
+    ("Farmer's death in Indian firing near border post", "armed_assault"),
+    # a headline verb the tagger reads as a noun
+    ("Gunmen storm college in Quetta", "armed_assault"),
+    ("Militants attack checkpost in Swat", "attack"),
+    # troops exchanging or trading fire, however the verb is tagged
+    ("Rival troops exchange mortar and rifle fire across frontier", "armed_clash"),
+    ("Two armies exchange heavy fire along frontier", "armed_clash"),
+    ("Rival forces trade fire and threats near pass", "armed_clash"),
+    # a claim of bombs is a bombing
+    ("Separatist group claims market bombs", "bombing"),
+    # an event claimed or with doers is real whatever the clause asks
+    ("Ministry seeks report on teacher's killing claimed by rebels", "attack"),
+    ("Envoy urges police to punish bazaar blast attackers", "bombing"),
+    # a drone hit is an air strike, however the tagger reads "hit"
+    ("Minister briefed on drone hit near border village", "air_strike"),
+    ("Drones hit militant hideouts", "air_strike"),
+])
+def test_the_event_a_headline_reports(text, kind):
     incident = first(text)
-    assert incident is not None and incident.type == "air_strike"
+    assert incident is not None and incident.type == kind
