@@ -132,16 +132,17 @@ class Report:
         date = self.incident.date
         exact = date.start is not None and (date.precision == "day" or date.start == date.end)
         location = self.incident.location
+        text = self.text.lower()
         derived = {
             "day": date.start if exact else self.published,
             "country": location.country_code if location is not None and not _disputed(location) else None,
-            "words": frozenset(_stem(w) for w in WORD.findall(self.text.lower()) if w not in STOPWORDS),
+            "words": frozenset(_stem(w) for w in WORD.findall(text) if w not in STOPWORDS),
             "actor_ids": frozenset(p.actor_id for p in self.incident.perpetrators),
             "event_class": acled_event_class(self.incident),
             "deaths": _deaths(self.incident),
             "dead": _dead(self.incident),
-            "front": _front(self.text.lower()),
-            "reaction": bool(REACTION.search(self.text.lower())),
+            "front": _front(text),
+            "reaction": bool(REACTION.search(text)),
             "mode": MODES.get(self.incident.type),
         }
         for name, value in derived.items():

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..fusion import FusedIncident
-from ..model import Article, Count, Denial, Incident, Perpetrator
+from ..model import Article, Count, Incident, Perpetrator
+from ..store.columns import denial_values
 
 
 def extracted_incident(article: Article, incident: Incident) -> dict[str, Any]:
@@ -28,7 +29,7 @@ def fused_incident(fused: FusedIncident, sources: dict[str, dict[str, Any]]) -> 
         "injuries": _count(chosen["injuries"]),
         "perpetrator_fatalities": _count(chosen["perpetrator_fatalities"]),
         "perpetrators": [_perpetrator(p) for p in chosen["perpetrators"]],
-        "denials": [_denial(d) for d in chosen["denials"]],
+        "denials": [denial_values(d) for d in chosen["denials"]],
         "confidence": max(report.incident.confidence for report in fused.reports),
         "id": fused.id,
         "sources": [sources[report.id] for report in fused.reports],
@@ -46,7 +47,7 @@ def _values(incident: Incident) -> dict[str, Any]:
         "injuries": _count(incident.injuries),
         "perpetrator_fatalities": _count(incident.perpetrator_fatalities),
         "perpetrators": [_perpetrator(p) for p in incident.perpetrators],
-        "denials": [_denial(d) for d in incident.denials],
+        "denials": [denial_values(d) for d in incident.denials],
         "confidence": incident.confidence,
     }
 
@@ -67,8 +68,3 @@ def source(article: Article, report_id: str) -> dict[str, Any]:
     """Where a report comes from, as the knowledge base lists an incident's sources."""
     return {"report_id": report_id, "article_id": article.id, "url": article.url, "title": article.title,
             "source": article.source, "published": article.published.isoformat() if article.published else None}
-
-
-def _denial(denial: Denial) -> dict[str, Any]:
-    # as the store keeps it (store.columns.incident_values): the evidence lives with the report
-    return denial.model_dump(mode="json", exclude={"evidence"})

@@ -31,13 +31,14 @@ UNHINTED_TOWN_MIN_POPULATION = 10_000
 SPELT_LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 # The country whose villages the gazetteer lists apart (India Post's offices).
 VILLAGE_COUNTRY = "IN"
-# Names that carry a place name ("Dhaka University", "Punjab Police"); a town inside one
-# must be this large to be read as the town rather than a person or a word.
+# Words of a date: a capitalised word the model tags as a date without one of them may be a place ("in Turbat").
 CALENDAR_WORDS = frozenset(
     name.lower() for name in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
 ) | {"sept", "today", "tonight", "yesterday", "tomorrow", "ramadan", "eid", "christmas", "easter", "diwali", "muharram"}
-# a regiment named after a province serves anywhere ("Assam Rifles", "Punjab Regiment")
+# A regiment named after a province serves anywhere ("Assam Rifles", "Punjab Regiment").
 REGIMENT_WORDS = frozenset({"rifles", "regiment", "infantry", "lancers"})
+# Names that carry a place name ("Dhaka University", "Punjab Police"); a town inside one
+# must be this large to be read as the town rather than a person or a word.
 NAME_LABELS = {"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 NAME_TOWN_MIN_POPULATION = 50_000
 # ... in an article that names no country, a city this large.
@@ -150,15 +151,20 @@ def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> l
             entry = gazetteer.resolve(span.text, country_codes=hints)
             if entry is None or person and not (entry.kind == "admin1" and entry.country_code in hints):
                 continue
-            if hints and entry.country_code in hints and (
-                entry.kind in {"admin1", "district"} or (entry.kind == "city" and entry.population >= NAME_TOWN_MIN_POPULATION)
-            ) or not hints and (  # no country to go by: only a province or a city ("Karachi Press Club")
+            if hints and entry.country_code in hints and _name_giving(entry) or not hints and (
+                # no country to go by: only a province or a city ("Karachi Press Club")
                 entry.kind == "admin1" or entry.kind == "city" and entry.population >= UNHINTED_NAME_TOWN_MIN_POPULATION
             ):
                 found.append(span)
     if not hints:
         return found
     return found + _provinces_qualifying_names(ctx, sentence, gazetteer, found)
+
+
+def _name_giving(entry: GazetteerEntry) -> bool:
+    """Whether an outlet, an institution or a body named with this place is named after it: a division,
+    or a town of NAME_TOWN_MIN_POPULATION."""
+    return entry.kind in {"admin1", "district"} or entry.kind == "city" and entry.population >= NAME_TOWN_MIN_POPULATION
 
 
 def _names_in(doc, start: int, end: int, limit: int) -> list[Span]:
@@ -243,10 +249,9 @@ def _comma_parts(ent: Span) -> list[Span]:
 
 
 def _located(ent: Span) -> bool:
-    """Whether the text puts something at the entity: "at Ludhiana Railway Station"."""
-    doc = ent.doc
-    start = ent.start + (doc[ent.start].lower_ == "the")
-    return start > 0 and doc[start - 1 - (start > ent.start)].lower_ in SPELT_LOCATIVE_WORDS
+    """Whether the text puts something at the entity: "at Ludhiana Railway Station", "outside [the Karachi
+    Press Club]"."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in SPELT_LOCATIVE_WORDS
 
 
 def _leading_place(ent: Span, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
@@ -254,12 +259,10 @@ def _leading_place(ent: Span, gazetteer: Gazetteer, hints: list[str]) -> list[Sp
     at Ludhiana Railway Station", "a rally outside the Karachi Press Club"), as its place."""
     if ent[-1].lower_ not in INSTITUTION_NOUNS or gazetteer.resolve(ent.text, country_codes=hints) is not None:
         return []
-    start = ent.start + (ent.doc[ent.start].lower_ == "the")
+    start = ent.start + (ent.doc[ent.start].lower_ == "the")  # the name after the article
     for span in _names_in(ent.doc, start, start + 1, ent.end - 1):
         entry = gazetteer.resolve(span.text, country_codes=hints)
-        if entry is not None and hints and entry.country_code == hints[0] and (
-            entry.kind in {"admin1", "district"} or entry.kind == "city" and entry.population >= NAME_TOWN_MIN_POPULATION
-        ):
+        if entry is not None and hints and entry.country_code == hints[0] and _name_giving(entry):
             return [span]
     return []
 
@@ -316,10 +319,11 @@ def _placed_without_hints(gazetteer: Gazetteer, span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if entry is None:
+        return False
     # "Ghallanai, Mohmand Agency": a division after a name and a comma holds the name
-    holds = before == "," and span.start > 1 and doc[span.start - 2].is_title and entry is not None and (
-        entry.kind in {"admin1", "district"})
-    return entry is not None and entry.kind in {"admin1", "district", "city"} and (
+    holds = before == "," and span.start > 1 and doc[span.start - 2].is_title and entry.kind in {"admin1", "district"}
+    return entry.kind in {"admin1", "district", "city"} and (
         entry.kind != "city" or entry.population >= UNHINTED_TOWN_MIN_POPULATION
     ) and (before in SPELT_LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or holds)
 
@@ -451,9 +455,7 @@ def publisher_place(source: str | None, hints: list[str], gazetteer: Gazetteer) 
             if not text[:1].isupper():
                 continue
             entry = gazetteer.resolve(text, country_codes=hints)
-            if entry is not None and entry.country_code in hints and entry.kind in {"admin1", "district", "city"} and (
-                entry.kind != "city" or entry.population >= NAME_TOWN_MIN_POPULATION
-            ):
+            if entry is not None and entry.country_code in hints and _name_giving(entry):
                 return entry
     return None
 
@@ -511,14 +513,14 @@ def regional_divisions(ctx: Context, gazetteer: Gazetteer) -> set[str]:
         cue = admin1_cue(ctx.article.text, hints) if hints else None
         if cue is not None:
             divisions.add(cue[1])
-        capital = capital_place(ctx.article, hints, gazetteer)
-        if capital is not None and capital.admin1:
-            divisions.add(capital.admin1)
+        said = capital_place(ctx.article, hints, gazetteer)
+        if said is not None and said.admin1:
+            divisions.add(said.admin1)
         outlet = publisher_place(ctx.article.source, ctx.country_hints, gazetteer)
-        capital = gazetteer.capital(outlet.country_code) if outlet is not None else None
+        home = gazetteer.capital(outlet.country_code) if outlet is not None else None
         # an outlet named after the capital ("Bangkok Post") is a national one
         if outlet is not None and outlet.admin1 and outlet.country_code in hints and (
-            capital is None or capital.admin1 != outlet.admin1
+            home is None or home.admin1 != outlet.admin1
         ):
             divisions.add(outlet.admin1)
         ctx.memo["regional_divisions"] = divisions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Count, Incident, Location, Place
+from ..model import Count, Denial, Incident, Location, Place
 
 
 def incident_values(incident: Incident, place_id: str | None) -> dict:
@@ -25,7 +25,7 @@ def incident_values(incident: Incident, place_id: str | None) -> dict:
         "geo_precision": location.precision if location else None,
         "targets": [t.model_dump(mode="json") for t in incident.targets],
         "weapons": list(incident.weapons),
-        "denials": [d.model_dump(mode="json", exclude={"evidence"}) for d in incident.denials],
+        "denials": [denial_values(d) for d in incident.denials],
         "confidence": incident.confidence,
     }
     for field in ("fatalities", "injuries", "perpetrator_fatalities"):
@@ -34,6 +34,11 @@ def incident_values(incident: Incident, place_id: str | None) -> dict:
         values[f"{field}_max"] = count.max if count else None
         values[f"{field}_qualifier"] = count.qualifier if count else None
     return values
+
+
+def denial_values(denial: Denial) -> dict:
+    """A denial as the incident columns keep it: who and how sure; its sentence is the report's evidence."""
+    return denial.model_dump(mode="json", exclude={"evidence"})
 
 
 def place_key(place: Place | Location) -> str:
