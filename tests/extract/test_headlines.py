@@ -36,19 +36,17 @@ def test_one_line_prose_keeps_prose_rules():
     assert incident.type == "protest" and incident.fatalities is None
 
 
-def test_all_caps_is_parsed_in_sentence_case_but_evidence_keeps_the_text():
-    text = "ROCKET FIRE KILLS TWO IN BORDER VILLAGE"
-    assert parse_text(text) == "Rocket fire kills two in border village"
+@pytest.mark.parametrize(("text", "parsed", "count", "dead"), [
+    # all capitals: sentence case
+    ("ROCKET FIRE KILLS TWO IN BORDER VILLAGE", "Rocket fire kills two in border village", "fatalities", 2),
+    # Title Case: the ordinary words in lower case, names kept
+    ("U.S. Drone Strike Near Miranpur Kills At Least 9 Fighters", "U.S. drone strike near Miranpur kills at least 9 fighters",
+     "perpetrator_fatalities", 9),
+])
+def test_a_capitalised_headline_is_parsed_in_sentence_case_but_evidence_keeps_the_text(text, parsed, count, dead):
+    assert parse_text(text) == parsed
     incident = first(text)
-    assert incident.fatalities.min == 2
-    assert incident.evidence[0].text == text
-
-
-def test_a_title_case_headline_is_parsed_with_its_ordinary_words_in_lower_case():
-    text = "U.S. Drone Strike Near Miranpur Kills At Least 9 Fighters"
-    assert parse_text(text) == "U.S. drone strike near Miranpur kills at least 9 fighters"
-    incident = first(text)
-    assert incident.perpetrator_fatalities.min == 9
+    assert getattr(incident, count).min == dead
     assert incident.evidence[0].text == text
 
 
