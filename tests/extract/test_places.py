@@ -111,8 +111,8 @@ def test_a_province_qualifying_a_title_places_a_note():
 
 
 @pytest.mark.parametrize(("body", "division"), [
-    ("Workers protested against a Madhya Pradesh Animal Husbandry Minister on Monday.", "Madhya Pradesh"),
-    ("Members of the Andhra Pradesh Sugarcane Farmers' Association held a sit-in on Monday.", "Andhra Pradesh"),
+    ("Traders protested outside the office of the Uttar Pradesh Revenue Minister on Friday.", "Uttar Pradesh"),
+    ("Members of the West Bengal Jute Growers' Association blocked a highway on Friday.", "West Bengal"),
 ])
 def test_a_province_of_two_words_inside_a_name_places_a_note(body, division):
     doc = from_publisher(body, "Press Trust of India")
@@ -120,8 +120,8 @@ def test_a_province_of_two_words_inside_a_name_places_a_note(body, division):
 
 
 def test_a_province_opening_a_name_read_as_a_person_places_a_note():
-    doc = from_publisher("Several Karnataka Rakshana Vedike activists took out a march on Monday.", "The Hindu")
-    assert [p.admin1 for p in doc.places] == ["Karnataka"]
+    doc = from_publisher("Kerala Vyapari Samiti activists marched to the collectorate on Monday.", "The Hindu")
+    assert [p.admin1 for p in doc.places] == ["Kerala"]
 
 
 def test_a_province_word_alone_is_not_taken_from_a_name():
@@ -221,35 +221,35 @@ def test_a_town_after_its_countrys_possessive_is_the_place():
 
 
 def test_a_regiment_named_after_a_province_is_no_place():
-    doc = from_publisher("Militants fired upon an Assam Rifles post on Tuesday, injuring a soldier.", "Imphal Free Press")
-    assert all(p.admin1 != "Assam" for p in doc.places)
+    doc = from_publisher("Gunmen ambushed a Punjab Regiment convoy on Tuesday, wounding two soldiers.", "Hindustan Times")
+    assert all(p.admin1 != "Punjab" for p in doc.places)
 
 
 def test_the_town_an_institution_is_named_after_places_what_happened_there():
-    doc = from_publisher("Union members held a protest at Ludhiana Railway Station after the Ambala division crew "
-                         "was given the train.", "Hindustan Times")
-    assert doc.incidents[0].location.name == "Ludhiana"
+    doc = from_publisher("Two porters were injured in a clash at Amritsar Railway Station after the Ferozepur division "
+                         "crew took over the train.", "Hindustan Times")
+    assert doc.incidents[0].location.name == "Amritsar"
 
 
 def test_a_town_named_again_and_again_does_not_move_a_note_abroad():
     # Rampura is a Dhaka neighbourhood and a town in India
-    doc = from_publisher("In the capital, assailants torched a bus at Rampura in the evening. The bus at Rampura "
-                         "burnt out, and a car at Rampura was damaged.", "The New Nation (Bangladesh)")
+    doc = from_publisher("In the capital, pickets set fire to a lorry at Rampura on Sunday. Firemen said the lorry "
+                         "at Rampura was gutted, and a van at Rampura was damaged too.", "The New Nation (Bangladesh)")
     location = doc.incidents[0].location
     assert (location.country_code, location.admin1) == ("BD", "Dhaka")
 
 
 def test_the_line_of_control_ties_a_note_to_each_side_of_kashmir():
-    doc = from_publisher("A Pakistani soldier was killed in Battal sector in firing across the LoC on Tuesday.",
+    doc = from_publisher("A shepherd was wounded by Indian firing across the LoC in Nakyal sector on Sunday.",
                          "The Express Tribune")
     assert fallback_place(doc.article, ["PK"], Gazetteer.default()).admin1 == "Azad Kashmir"
-    doc = from_publisher("An Indian soldier was wounded in firing across the Line of Control on Thursday.",
+    doc = from_publisher("A porter was hurt when Pakistani troops fired across the Line of Control on Thursday.",
                          "Hindustan Times")
     assert fallback_place(doc.article, ["IN"], Gazetteer.default()).admin1 == "Jammu and Kashmir"
 
 
 def test_kashmir_as_the_pakistani_press_names_it():
-    doc = from_publisher("Protesters shouted slogans at a rally at Baramulla in Indian Held Kashmir.", "Right Vision News")
+    doc = from_publisher("Traders shut their shops in Sopore in Indian Held Kashmir on Friday.", "Right Vision News")
     assert any(p.admin1 == "Jammu and Kashmir" for p in doc.places)
 
 
@@ -271,29 +271,28 @@ def test_a_known_town_keeps_its_place_over_a_namesake_village():
 
 @pytest.mark.parametrize(("body", "source", "division"), [
     # Lakhimpur: a larger town in Uttar Pradesh, a district of Assam; the regional outlet settles it
-    ("Students staged a protest in Lakhimpur on Wednesday against the flood relief.", "Assam Tribune", "Assam"),
+    ("Tea garden workers blocked a road in Lakhimpur on Friday.", "Assam Tribune", "Assam"),
     # Bishnupur: a town in West Bengal, a district of Manipur; so do a regional party and outlet
     ("Trinamool workers clashed with CPI(M) workers at Bishnupur on Sunday.", "Press Trust of India", "West Bengal"),
     ("Students staged a protest in Bishnupur on Wednesday.", "Imphal Free Press", "Manipur"),
     # an outlet named after the capital ties a note to no province: the spelling match must stand alone
-    ("Six bombs went off in Sungai Golok district on Monday.", "Bangkok Post", "Narathiwat"),
-    # the model reads "Ghallanai, Mohmand Agency" as one organisation
-    ("A truck was targeted by an IED in Ghallanai, Mohmand Agency, injuring 8 soldiers.", "The News",
+    ("A motorcycle bomb exploded outside a market in Sungai Golok district on Friday.", "Bangkok Post", "Narathiwat"),
+    # the model reads "Pindiali, Mohmand Agency" as one organisation
+    ("A landmine wounded two soldiers in Pindiali, Mohmand Agency, on Friday.", "The News",
      "Federally Administered Tribal Areas"),
     # the tribal agencies and valleys as the press names them
-    ("At least 4 militants were killed when a drone targeted a compound in Shahwal, NWA.", "The Express Tribune",
+    ("A drone strike killed two fighters in Spinwam, NWA, on Monday.", "The Express Tribune",
      "Federally Administered Tribal Areas"),
-    ("Two soldiers were killed when an IED went off in Tirah valley on Sunday.", "The Express Tribune",
-     "Federally Administered Tribal Areas"),
+    ("A landmine killed a shepherd in Tirah valley on Friday.", "The Express Tribune", "Federally Administered Tribal Areas"),
     # Bijapur: a larger town in Karnataka, a district of Chhattisgarh; the other names give the province
-    ("A constable of the Chhattisgarh Armed Force was killed in an IED blast in Bijapur district.", "The Hindu",
-     "Chhattisgarh"),
+    ("Two jawans of the Chhattisgarh Armed Force died when a pressure bomb exploded in Bijapur district on Friday.",
+     "The Hindu", "Chhattisgarh"),
     # Kapasia: an upazila near Dhaka; "area in Rajshahi city" puts this one in Rajshahi
-    ("A truck was set ablaze in Kapasia area in Rajshahi city on Monday night.", "The Financial Express (Bangladesh)",
+    ("Pickets torched a rickshaw van in Kapasia area in Rajshahi city on Sunday.", "The Financial Express (Bangladesh)",
      "Rajshahi"),
-    # the model tags "Poonch" as a language
-    ("Troops fired on an Indian post with a sniper gun, injuring a soldier in Jhulas sector of Haveli tehsil of "
-     "Poonch district.", "Kashmir Times", "Jammu and Kashmir"),
+    # Haveli: a town in Maharashtra; here a tehsil of Poonch district, which the model tags as a language
+    ("A soldier was injured in firing in Haveli tehsil of Poonch district on Monday.", "Kashmir Times",
+     "Jammu and Kashmir"),
 ])
 def test_the_province_of_the_incident_place(body, source, division):
     doc = from_publisher(body, source)
@@ -302,10 +301,8 @@ def test_the_province_of_the_incident_place(body, source, division):
 
 @pytest.mark.parametrize(("body", "source", "town"), [
     # the model calls "Turbat" a date here
-    ("At least 12 suspected militants involved in the attack on labourers in Turbat died in a clash with security "
-     "forces in Turbat, Balochistan.", "Dawn", "Turbat"),
-    ("Militants hurled a grenade at a security installation in south Kashmir's Anantnag on Wednesday afternoon.",
-     "Hindustan Times", "Anantnag"),
+    ("Gunmen shot dead two labourers in Turbat on Sunday.", "Dawn", "Turbat"),
+    ("A grenade exploded near a bus stand in south Kashmir's Anantnag on Friday.", "Hindustan Times", "Anantnag"),
 ])
 def test_a_town_the_model_misreads_or_leaves_after_a_possessive(body, source, town):
     doc = from_publisher(body, source)
