@@ -46,7 +46,7 @@ UNHINTED_NAME_TOWN_MIN_POPULATION = 100_000
 IN_WORDS = (" in ", " at ")
 # "Government Law College, Tiruchi": the town after an institution's name is where it stands.
 INSTITUTION_LABELS = {"ORG", "FAC"}
-# what a town's institution is called: not a neighbourhood named after a town elsewhere ("Thana Chariali")
+# what a town's institution is called: not a neighbourhood or crossroads named after a town elsewhere ("X Chowk")
 INSTITUTION_NOUNS = frozenset({"station", "club", "university", "college", "hospital", "airport", "stadium", "jail",
                                "prison", "court", "secretariat", "school", "institute", "corporation", "office"})
 # Choosing the incident's place: the most specific kind first, a place the trigger's own
@@ -128,11 +128,11 @@ def find_places(ctx: Context, *, gazetteer: Gazetteer, incidents: list[Incident]
 
 def places_in_names(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> list[Span]:
     """Places that other names carry ("Dhaka University", "Kerala Police", "Jaipur Municipal
-    Corporation", "Madhya Pradesh Animal Husbandry Minister"): capitalised words inside an
+    Corporation", "the Uttar Pradesh Revenue Minister"): capitalised words inside an
     organisation, facility or group name, or an actor mention, that name a division or a town of
     the article's countries (a province or a city when the article names no country: "Karachi
-    Press Club"); a province that opens a name the model read as a person's ("Karnataka Rakshana
-    Vedike"); and provinces of those countries that qualify a title or a body the model left
+    Press Club"); a province that opens a name the model read as a person's ("Kerala Vyapari
+    Samiti"); and provinces of those countries that qualify a title or a body the model left
     unlabelled ("Goa Tourism Minister", "Puducherry Government")."""
     hints = ctx.country_hints
     hosts = [(ent.start, ent.end, False) for ent in sentence.ents if ent.label_ in NAME_LABELS]
@@ -239,7 +239,7 @@ def place_entities(ctx: Context, sentence: Sentence, gazetteer: Gazetteer) -> li
 
 
 def _comma_parts(ent: Span) -> list[Span]:
-    """An entity the model ran across a comma ("Ghallanai, Mohmand Agency") as its parts, each
+    """An entity the model ran across a comma ("Pindiali, Mohmand Agency") as its parts, each
     read as a name of its own: a place and the division that holds it."""
     commas = [token.i for token in ent if token.text == ","]
     if not commas:
@@ -249,14 +249,14 @@ def _comma_parts(ent: Span) -> list[Span]:
 
 
 def _located(ent: Span) -> bool:
-    """Whether the text puts something at the entity: "at Ludhiana Railway Station", "outside [the Karachi
+    """Whether the text puts something at the entity: "at Amritsar Railway Station", "outside [the Karachi
     Press Club]"."""
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in SPELT_LOCATIVE_WORDS
 
 
 def _leading_place(ent: Span, gazetteer: Gazetteer, hints: list[str]) -> list[Span]:
     """The town or division an institution the text puts something at is named after ("a protest
-    at Ludhiana Railway Station", "a rally outside the Karachi Press Club"), as its place."""
+    at Amritsar Railway Station", "a rally outside the Karachi Press Club"), as its place."""
     if ent[-1].lower_ not in INSTITUTION_NOUNS or gazetteer.resolve(ent.text, country_codes=hints) is not None:
         return []
     start = ent.start + (ent.doc[ent.start].lower_ == "the")  # the name after the article
@@ -296,7 +296,7 @@ def _local_place(gazetteer: Gazetteer, span: Span, hints: list[str]) -> bool:
     after_comma = before == "," and span.start > 1 and (
         doc[span.start - 2].ent_type_ in INSTITUTION_LABELS or _ends_located_name(doc, span.start - 1)
     )
-    # "in Pakistan's Sialkot", "south Kashmir's Anantnag": a name after its country's or province's possessive
+    # "in Pakistan's Sialkot", "north Kashmir's Sopore": a name after its country's or province's possessive
     owned = before in {"'s", "’s"} and span.start > 1 and _owns(gazetteer, doc[span.start - 2].text, entry)
     return before in LOCATIVE_WORDS or after in DIVISION_WORDS or after in SETTLEMENT_WORDS or after_comma or owned
 
@@ -321,7 +321,7 @@ def _placed_without_hints(gazetteer: Gazetteer, span: Span) -> bool:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if entry is None:
         return False
-    # "Ghallanai, Mohmand Agency": a division after a name and a comma holds the name
+    # "Pindiali, Mohmand Agency": a division after a name and a comma holds the name
     holds = before == "," and span.start > 1 and doc[span.start - 2].is_title and entry.kind in {"admin1", "district"}
     return entry.kind in {"admin1", "district", "city"} and (
         entry.kind != "city" or entry.population >= UNHINTED_TOWN_MIN_POPULATION
@@ -481,7 +481,7 @@ def _best_place(ctx: Context, named: list[tuple[Span, bool]], sentences: list[Se
     containers = _containers(first)
     scored = []
     for position, (ent, attached, entry) in enumerate(first):
-        # a name's own first reading is no evidence for itself ("Mohammadpur in Dhaka city")
+        # a name's own first reading is no evidence for itself ("Mirpur in Dhaka city", not the Mirpur in Khulna)
         others = {e.admin1 for other, _, e in first if other is not ent and e.admin1 and e.kind != "country"} | words
         entry = resolve_name(gazetteer, ent, hints, admin1=sorted(others | regional), admin2=sorted(admin2),
                              spelling=ent.start in spelt_starts)[0] or entry
@@ -581,7 +581,7 @@ def _spelt_context(span: Span) -> bool:
 def _containers(resolved: list[tuple[Span, bool, GazetteerEntry]]) -> dict[int, GazetteerEntry]:
     """Start of a place name -> the division or town written right after it and a comma, or
     after a division or settlement word and "of" or "in", which holds it ("Karimabad, Karachi",
-    "Hisar, Haryana", "Haveli tehsil of Poonch district", "Kapasia area in Rajshahi city")."""
+    "Hisar, Haryana", "X tehsil of Poonch district", "X area in Rajshahi city")."""
     by_start = {ent.start: entry for ent, _, entry in resolved if entry.kind in {"city", "district", "admin1"}}
     held = {}
     for ent, _, _ in resolved:
